@@ -1,0 +1,94 @@
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The bot's configuration, read from the environment (and `.env`). See `.env.example`. */
+export interface Config {
+  discordToken?: string;
+  /** The application id (Developer Portal > General Information). */
+  clientId?: string;
+  /** When set, commands are registered in this guild only (instant updates while developing). */
+  guildId?: string;
+  /** REST base URL, e.g. a local Discord-compatible server; unset means Discord itself. */
+  apiBase?: string;
+  logLevel: LogLevel;
+  logPretty: boolean;
+  knowledgeDir: string;
+}
+
+/** A configuration problem, worded as one line that names the variable and how to fix it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17-20 digits');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    schema.optional(),
+  );
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token (Developer Portal > Bot > Reset Token)'),
+  ),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_BASE: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:3000/api' }),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  LOG_PRETTY: optional(z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })),
+  KNOWLEDGE_DIR: optional(z.string()),
+});
+
+let dotenvLoaded = false;
+
+/** Reads `.env` (once; real environment variables win) and returns the process environment. */
+export function readEnv(): NodeJS.ProcessEnv {
+  if (!dotenvLoaded) {
+    dotenv.config({ quiet: true });
+    dotenvLoaded = true;
+  }
+  return process.env;
+}
+
+/**
+ * Validates the environment. Throws a ConfigError whose message is one line naming the variable.
+ * `require` lists the settings the caller cannot run without.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = readEnv(),
+  { require = [] }: { require?: ('DISCORD_TOKEN' | 'DISCORD_CLIENT_ID')[] } = {},
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid ${name}: ${issue?.message}. Fix it in .env (see .env.example).`);
+  }
+  const e = parsed.data;
+  for (const name of require) {
+    if (!e[name]) throw new ConfigError(missingMessage(name));
+  }
+  return {
+    discordToken: e.DISCORD_TOKEN,
+    clientId: e.DISCORD_CLIENT_ID,
+    guildId: e.DISCORD_GUILD_ID,
+    apiBase: e.DISCORD_API_BASE?.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL ?? 'info',
+    logPretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true',
+    knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
+  };
+}
+
+function missingMessage(name: string): string {
+  if (name === 'DISCORD_TOKEN') {
+    return 'DISCORD_TOKEN is not set: copy .env.example to .env and paste your bot token (Developer Portal > Bot), or try the bot locally with `npm run demo`.';
+  }
+  return `${name} is not set: copy .env.example to .env and fill it in (Developer Portal > General Information > Application ID).`;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { EVIDENCE_LEVELS } from './types.ts';
+
+/** Limits that keep every entry within Discord's embed, select-menu and autocomplete limits. */
+export const LIMITS = {
+  titleMax: 100,
+  questionMin: 3,
+  questionMax: 100,
+  questionsMin: 3,
+  bodyMin: 250,
+  bodyMax: 1200,
+  aboutMax: 3000,
+} as const;
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const entryFrontMatterSchema = z.strictObject({
+  id: z.string().regex(kebab, 'must be kebab-case (a-z, 0-9 and single hyphens)'),
+  title: text(LIMITS.titleMax),
+  category: z.string().min(1),
+  questions: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(LIMITS.questionMin, `must be at least ${LIMITS.questionMin} characters`)
+        .max(LIMITS.questionMax, `must be at most ${LIMITS.questionMax} characters`),
+    )
+    .min(LIMITS.questionsMin, `needs at least ${LIMITS.questionsMin} alternate questions`),
+  keywords: z.array(z.string().trim().min(1)).default([]),
+  evidence: z.enum(EVIDENCE_LEVELS, { error: `must be one of: ${EVIDENCE_LEVELS.join(', ')}` }),
+  citations: z.array(z.string().min(1)).min(1, 'needs at least one citation'),
+  related: z.array(z.string()).default([]),
+  // YAML reads an unquoted 2026-11-26 as a Date; accept both forms.
+  reviewed: z.union([z.date(), z.string()]).transform((v, ctx) => {
+    const iso = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
+      ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD' });
+      return z.NEVER;
+    }
+    return iso;
+  }),
+});
+
+export const referenceSchema = z.strictObject({
+  authors: z.string().min(1).nullable(),
+  year: z.number().int().min(1800).max(2100).nullable(),
+  title: z.string().min(1),
+  venue: z.string().min(1),
+  volume_pages: z.string().optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'must look like 10.xxxx/yyyy')
+    .optional(),
+  pmid: z.coerce
+    .string()
+    .regex(/^\d{1,9}$/, 'must be digits')
+    .optional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  kind: z.string().optional(),
+  verified: z.string().min(1, 'must say where the DOI or PMID was checked'),
+});
+
+export const referencesFileSchema = z.record(
+  z.string().regex(/^[a-z0-9_]+$/, 'keys use a-z, 0-9 and _ only'),
+  referenceSchema,
+);
+
+export const categoriesFileSchema = z.record(
+  z.string().regex(kebab, 'must be kebab-case'),
+  z.strictObject({ name: text(80), description: text(200) }),
+);
+
+export const synonymsFileSchema = z.array(
+  z.array(z.string().trim().min(1)).min(2, 'a group needs at least two words'),
+);
+
+export type EntryFrontMatter = z.infer<typeof entryFrontMatterSchema>;

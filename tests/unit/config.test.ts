@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/index.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+describe('config', () => {
+  it('applies defaults when only optional values are missing', () => {
+    expect(loadConfig({})).toEqual({
+      discordToken: undefined,
+      clientId: undefined,
+      guildId: undefined,
+      apiBase: undefined,
+      logLevel: 'info',
+      logPretty: false,
+      knowledgeDir: './knowledge',
+    });
+  });
+
+  it('reads and trims every variable', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: ` ${TOKEN} `,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '223456789012345678',
+      DISCORD_API_BASE: 'http://127.0.0.1:3000/api/',
+      LOG_LEVEL: 'debug',
+      LOG_PRETTY: '1',
+      KNOWLEDGE_DIR: 'kb',
+    });
+    expect(config).toMatchObject({
+      discordToken: TOKEN,
+      clientId: '123456789012345678',
+      guildId: '223456789012345678',
+      apiBase: 'http://127.0.0.1:3000/api',
+      logLevel: 'debug',
+      logPretty: true,
+      knowledgeDir: 'kb',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '  ' })).toMatchObject({
+      guildId: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    ['DISCORD_CLIENT_ID', 'abc', /^Invalid DISCORD_CLIENT_ID: must be a Discord id/],
+    ['DISCORD_GUILD_ID', '12', /^Invalid DISCORD_GUILD_ID: must be a Discord id/],
+    ['DISCORD_API_BASE', 'not a url', /^Invalid DISCORD_API_BASE: must be an http\(s\) URL/],
+    ['LOG_LEVEL', 'loud', /^Invalid LOG_LEVEL: must be one of fatal, error/],
+    ['DISCORD_TOKEN', 'short', /^Invalid DISCORD_TOKEN: does not look like a bot token/],
+  ])('rejects an invalid %s with one line naming it', (name, value, message) => {
+    const attempt = () => loadConfig({ [name]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+      expect((error as Error).message).toContain('.env.example');
+    }
+  });
+
+  it('names a missing required variable and how to fix it', () => {
+    expect(() => loadConfig({}, { require: ['DISCORD_TOKEN'] })).toThrow(
+      /^DISCORD_TOKEN is not set: copy \.env\.example to \.env .*npm run demo/,
+    );
+    expect(() =>
+      loadConfig({ DISCORD_TOKEN: TOKEN }, { require: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] }),
+    ).toThrow(/^DISCORD_CLIENT_ID is not set/);
+  });
+
+  it('never puts an invalid token value in the error message', () => {
+    const secretish = 'abc def'; // invalid: contains a space
+    expect(() => loadConfig({ DISCORD_TOKEN: secretish })).toThrow(ConfigError);
+    try {
+      loadConfig({ DISCORD_TOKEN: secretish });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secretish);
+    }
+  });
+});
