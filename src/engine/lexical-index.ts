@@ -1,0 +1,102 @@
+import type { Entry } from '../knowledge/types.ts';
+import type { Analyzer } from './analyzer.ts';
+import type { HybridOptions } from './hybrid.ts';
+
+type Field = keyof HybridOptions['fieldWeights'];
+const FIELDS: Field[] = ['title', 'questions', 'keywords', 'body'];
+
+export interface Phrasing {
+  entry: number;
+  text: string;
+  /** Sum of the IDF of its distinct terms. */
+  mass: number;
+}
+
+/** Inverted index over entries (BM25F) and over each title/alternate question (phrasing match). */
+export class LexicalIndex {
+  readonly idf = new Map<string, number>();
+  /** term -> [entry, length-normalised weighted tf] */
+  readonly entryPostings = new Map<string, [number, number][]>();
+  /** term -> phrasing ids containing it */
+  readonly phrasingPostings = new Map<string, number[]>();
+  readonly phrasings: Phrasing[] = [];
+  /** The weight given to a query word that no entry uses. */
+  readonly unknownIdf: number;
+  /** Every indexed term, sorted, for prefix look-ups (autocomplete). */
+  readonly sortedTerms: string[];
+
+  constructor(
+    readonly entries: readonly Entry[],
+    analyzer: Analyzer,
+    options: HybridOptions,
+  ) {
+    const n = entries.length;
+    const fieldTerms = entries.map((e) => ({
+      title: analyzer.analyze(e.title).terms,
+      questions: e.questions.flatMap((q) => analyzer.analyze(q).terms),
+      keywords: e.keywords.flatMap((k) => analyzer.analyze(k).terms),
+      body: analyzer.analyze(e.body.replace(/\[\d+\]/g, ' ')).terms,
+    }));
+    const avg = Object.fromEntries(
+      FIELDS.map((f) => [f, Math.max(1, fieldTerms.reduce((s, t) => s + t[f].length, 0) / Math.max(1, n))]),
+    ) as Record<Field, number>;
+
+    const df = new Map<string, number>();
+    for (const t of fieldTerms) {
+      for (const term of new Set(FIELDS.flatMap((f) => t[f]))) df.set(term, (df.get(term) ?? 0) + 1);
+    }
+    for (const [term, d] of df) this.idf.set(term, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * 0.6;
+
+    fieldTerms.forEach((t, entry) => {
+      const weighted = new Map<string, number>();
+      for (const f of FIELDS) {
+        const norm = 1 - options.b + (options.b * t[f].length) / avg[f];
+        for (const term of t[f]) {
+          weighted.set(term, (weighted.get(term) ?? 0) + options.fieldWeights[f] / norm);
+        }
+      }
+      for (const [term, tf] of weighted) {
+        const list = this.entryPostings.get(term);
+        if (list) list.push([entry, tf]);
+        else this.entryPostings.set(term, [[entry, tf]]);
+      }
+    });
+
+    this.sortedTerms = [...this.idf.keys()].sort();
+
+    entries.forEach((e, entry) => {
+      for (const text of [e.title, ...e.questions]) {
+        const terms = new Set(analyzer.analyze(text).terms);
+        if (terms.size === 0) continue;
+        const id = this.phrasings.length;
+        let mass = 0;
+        for (const term of terms) {
+          mass += this.idf.get(term) ?? 0;
+          const list = this.phrasingPostings.get(term);
+          if (list) list.push(id);
+          else this.phrasingPostings.set(term, [id]);
+        }
+        this.phrasings.push({ entry, text, mass });
+      }
+    });
+  }
+
+  /** Indexed terms that start with `prefix` (at most `limit`, rarest first: they say the most). */
+  termsWithPrefix(prefix: string, limit: number): string[] {
+    let lo = 0;
+    let hi = this.sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sortedTerms[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.sortedTerms.length && out.length < limit * 4; i++) {
+      const t = this.sortedTerms[i] as string;
+      if (!t.startsWith(prefix)) break;
+      out.push(t);
+    }
+    return out.sort((a, b) => (this.idf.get(b) ?? 0) - (this.idf.get(a) ?? 0)).slice(0, limit);
+  }
+}
