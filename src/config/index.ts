@@ -16,6 +16,10 @@ export interface Config {
   logLevel: LogLevel;
   logPretty: boolean;
   knowledgeDir: string;
+  /** Channels where every confident answer to a question is posted (needs the MessageContent intent). */
+  askChannelIds: string[];
+  /** Per-user cooldown: at most `questions` questions in `seconds`. */
+  cooldown: { questions: number; seconds: number };
 }
 
 /** A configuration problem, worded as one line that names the variable and how to fix it. */
@@ -44,6 +48,11 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   LOG_PRETTY: optional(z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })),
   KNOWLEDGE_DIR: optional(z.string()),
+  ASK_CHANNEL_IDS: optional(
+    z.string().regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'must be channel ids separated by commas'),
+  ),
+  COOLDOWN_QUESTIONS: optional(z.coerce.number().int().min(1).max(1000)),
+  COOLDOWN_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
 });
 
 let dotenvLoaded = false;
@@ -83,6 +92,8 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL ?? 'info',
     logPretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true',
     knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
+    askChannelIds: e.ASK_CHANNEL_IDS ? e.ASK_CHANNEL_IDS.split(',').map((id) => id.trim()) : [],
+    cooldown: { questions: e.COOLDOWN_QUESTIONS ?? 5, seconds: e.COOLDOWN_SECONDS ?? 30 },
   };
 }
 

@@ -55,7 +55,13 @@ interface Candidate {
  * The hybrid engine: normalise, correct typos against the knowledge base's vocabulary, unify synonyms, then
  * score entries lexically (best matching phrasing + coverage + BM25F) and decide: answer, suggest or abstain.
  */
-export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridOptions> = {}): Engine {
+/** The engine plus its ranking, for evaluation and tuning. */
+export interface HybridEngine extends Engine {
+  /** Every candidate entry with its score, best first (no decision applied). */
+  rank(query: string): { id: string; score: number }[];
+}
+
+export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridOptions> = {}): HybridEngine {
   const options = { ...DEFAULT_HYBRID_OPTIONS, ...overrides };
   const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
   const index = new LexicalIndex(kb.entries, analyzer, options);
@@ -162,6 +168,13 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       return { ...none, confidence };
     },
     suggest: createAutocomplete(kb, index, analyzer),
+    rank(query: string) {
+      const clean = sanitizeQuery(query);
+      return (clean ? rank(clean).candidates : []).map((c) => ({
+        id: (kb.entries[c.entry] as Entry).id,
+        score: c.score,
+      }));
+    },
   };
 }
 

@@ -13,6 +13,8 @@ describe('config', () => {
       logLevel: 'info',
       logPretty: false,
       knowledgeDir: './knowledge',
+      askChannelIds: [],
+      cooldown: { questions: 5, seconds: 30 },
     });
   });
 
@@ -25,6 +27,9 @@ describe('config', () => {
       LOG_LEVEL: 'debug',
       LOG_PRETTY: '1',
       KNOWLEDGE_DIR: 'kb',
+      ASK_CHANNEL_IDS: '323456789012345678, 423456789012345678',
+      COOLDOWN_QUESTIONS: '3',
+      COOLDOWN_SECONDS: '10',
     });
     expect(config).toMatchObject({
       discordToken: TOKEN,
@@ -34,6 +39,8 @@ describe('config', () => {
       logLevel: 'debug',
       logPretty: true,
       knowledgeDir: 'kb',
+      askChannelIds: ['323456789012345678', '423456789012345678'],
+      cooldown: { questions: 3, seconds: 10 },
     });
   });
 
@@ -50,6 +57,8 @@ describe('config', () => {
     ['DISCORD_API_BASE', 'not a url', /^Invalid DISCORD_API_BASE: must be an http\(s\) URL/],
     ['LOG_LEVEL', 'loud', /^Invalid LOG_LEVEL: must be one of fatal, error/],
     ['DISCORD_TOKEN', 'short', /^Invalid DISCORD_TOKEN: does not look like a bot token/],
+    ['ASK_CHANNEL_IDS', 'general', /^Invalid ASK_CHANNEL_IDS: must be channel ids separated by commas/],
+    ['COOLDOWN_SECONDS', '0', /^Invalid COOLDOWN_SECONDS/],
   ])('rejects an invalid %s with one line naming it', (name, value, message) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(ConfigError);

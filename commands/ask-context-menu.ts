@@ -1,0 +1,51 @@
+import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { BotContext, CommandModule } from '../src/discord/context.ts';
+import { renderResult } from '../src/discord/render/answer.ts';
+import { passCooldown, reply, replyText } from '../src/discord/respond.ts';
+
+export const NAME = 'Ask Oxytocin Bot';
+
+/** Message context menu "Ask Oxytocin Bot": answers the text of a message, privately to the user who used it. */
+export function data() {
+  return new ContextMenuCommandBuilder()
+    .setName(NAME)
+    .setType(ApplicationCommandType.Message)
+    .setContexts(
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    );
+}
+
+export async function execute(
+  interaction: MessageContextMenuCommandInteraction,
+  ctx: BotContext,
+): Promise<void> {
+  if (!(await passCooldown(interaction, ctx))) return;
+  const text = interaction.targetMessage.content.trim();
+  if (!text) return replyText(interaction, 'That message has no text I can read.');
+  const result = ctx.engine.ask(text);
+  ctx.logger.info(
+    {
+      event: 'ask',
+      source: 'context-menu',
+      status: result.status,
+      entryId: result.answer?.id,
+      confidence: result.confidence,
+    },
+    'question answered',
+  );
+  await reply(interaction, renderResult(result, ctx.kb, { question: text, shareable: true }), {
+    ephemeral: true,
+  });
+}
+
+export default {
+  data,
+  execute: execute as CommandModule['execute'],
+} satisfies CommandModule as CommandModule;

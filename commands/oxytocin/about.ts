@@ -1,0 +1,9 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../../src/discord/context.ts';
+import { renderAbout } from '../../src/discord/render/browse.ts';
+import { reply } from '../../src/discord/respond.ts';
+
+/** /oxytocin about */
+export async function about(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  await reply(interaction, renderAbout(ctx.kb, ctx.version));
+}

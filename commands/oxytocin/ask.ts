@@ -1,0 +1,25 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../../src/discord/context.ts';
+import { renderResult } from '../../src/discord/render/answer.ts';
+import { passCooldown, reply } from '../../src/discord/respond.ts';
+
+/** /oxytocin ask question:<text> [private:<bool>] */
+export async function ask(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (!(await passCooldown(interaction, ctx))) return;
+  const question = interaction.options.getString('question', true);
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const result = ctx.engine.ask(question);
+  ctx.logger.info(
+    {
+      event: 'ask',
+      source: 'slash',
+      status: result.status,
+      entryId: result.answer?.id,
+      confidence: result.confidence,
+    },
+    'question answered',
+  );
+  await reply(interaction, renderResult(result, ctx.kb, { question, shareable: isPrivate }), {
+    ephemeral: isPrivate,
+  });
+}

@@ -1,0 +1,36 @@
+import { REST, Routes } from 'discord.js';
+import { loadConfig } from '../config/index.ts';
+import { commandDefinitions } from '../discord/load-commands.ts';
+import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
+import { runCli } from './run-cli.ts';
+
+/**
+ * `npm run deploy-commands [-- --dry-run]`: registers the command set, in one guild when DISCORD_GUILD_ID is
+ * set (instant), else globally. A PUT replaces the whole set, so removed commands disappear too.
+ */
+runCli(async () => {
+  const dryRun = process.argv.includes('--dry-run');
+  const config = loadConfig(undefined, { require: dryRun ? [] : ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] });
+  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
+  if (!kb) {
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const body = commandDefinitions(kb);
+  if (dryRun) {
+    console.log(JSON.stringify(body, null, 2));
+    return 0;
+  }
+  const rest = new REST(config.apiBase ? { api: config.apiBase } : {}).setToken(
+    config.discordToken as string,
+  );
+  const clientId = config.clientId as string;
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(clientId, config.guildId)
+    : Routes.applicationCommands(clientId);
+  const registered = (await rest.put(route, { body })) as { name: string; type: number }[];
+  const where = config.guildId ? `guild ${config.guildId}` : 'globally (may take a while to appear)';
+  console.log(`Registered ${registered.length} command(s) ${where}:`);
+  for (const c of registered) console.log(`  ${c.type === 3 ? '(message menu) ' : '/'}${c.name}`);
+  return 0;
+});

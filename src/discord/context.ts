@@ -1,0 +1,41 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  ContextMenuCommandBuilder,
+  MessageContextMenuCommandInteraction,
+  SlashCommandOptionsOnlyBuilder,
+  SlashCommandSubcommandsOnlyBuilder,
+} from 'discord.js';
+import type { Engine } from '../engine/types.ts';
+import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Cooldown } from './cooldown.ts';
+
+/** What every handler may use. Built once at start-up; handlers keep no other state. */
+export interface BotContext {
+  kb: KnowledgeBase;
+  engine: Engine;
+  logger: Logger;
+  cooldown: Cooldown;
+  version: string;
+  /** Channels where confident answers are posted to every question. */
+  askChannelIds: ReadonlySet<string>;
+}
+
+type Definition =
+  | SlashCommandSubcommandsOnlyBuilder
+  | SlashCommandOptionsOnlyBuilder
+  | ContextMenuCommandBuilder;
+
+/**
+ * A command module, as in the discord.js guide: its definition and its handler. `data` takes the knowledge base
+ * because some choices (the categories of /oxytocin topics) are knowledge, not code.
+ */
+export interface CommandModule {
+  data(kb: KnowledgeBase): Definition;
+  execute(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    ctx: BotContext,
+  ): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}

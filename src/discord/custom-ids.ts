@@ -1,0 +1,77 @@
+/**
+ * Custom ids of buttons and select menus. They carry everything their handler needs (no server-side state), so
+ * a button keeps working after a restart. Format: `<version>:<action>[:<arg>...]`, at most 100 characters.
+ */
+export const CUSTOM_ID_VERSION = 'o1';
+
+export type ComponentAction =
+  | { action: 'sources'; entryId: string }
+  | { action: 'share'; entryId: string }
+  | { action: 'feedback'; entryId: string; helpful: boolean; confidence: number }
+  | { action: 'related'; entryId: string }
+  | { action: 'pick' }
+  | { action: 'category' }
+  | { action: 'page'; categoryId: string; page: number };
+
+const CODES = {
+  sources: 'src',
+  share: 'shr',
+  feedback: 'fb',
+  related: 'rel',
+  pick: 'pick',
+  category: 'cat',
+  page: 'pg',
+} as const;
+
+export function encodeCustomId(a: ComponentAction): string {
+  const code = CODES[a.action];
+  let parts: (string | number)[];
+  switch (a.action) {
+    case 'feedback':
+      parts = [code, a.entryId, a.helpful ? 'y' : 'n', Math.round(a.confidence * 100)];
+      break;
+    case 'page':
+      parts = [code, a.categoryId, a.page];
+      break;
+    case 'sources':
+    case 'share':
+    case 'related':
+      parts = [code, a.entryId];
+      break;
+    default:
+      parts = [code];
+  }
+  const id = [CUSTOM_ID_VERSION, ...parts].join(':');
+  return id.slice(0, 100);
+}
+
+/** Parses a custom id of ours; undefined for anything else (another version, another bot's, garbage). */
+export function decodeCustomId(customId: string): ComponentAction | undefined {
+  const [version, code, ...args] = customId.split(':');
+  if (version !== CUSTOM_ID_VERSION) return undefined;
+  const [a0 = '', a1 = '', a2 = ''] = args;
+  switch (code) {
+    case 'src':
+      return a0 ? { action: 'sources', entryId: a0 } : undefined;
+    case 'shr':
+      return a0 ? { action: 'share', entryId: a0 } : undefined;
+    case 'rel':
+      return a0 ? { action: 'related', entryId: a0 } : undefined;
+    case 'fb':
+      return a0 && (a1 === 'y' || a1 === 'n')
+        ? { action: 'feedback', entryId: a0, helpful: a1 === 'y', confidence: clamp01(Number(a2) / 100) }
+        : undefined;
+    case 'pick':
+      return { action: 'pick' };
+    case 'cat':
+      return { action: 'category' };
+    case 'pg':
+      return a0 && /^\d+$/.test(a1) ? { action: 'page', categoryId: a0, page: Number(a1) } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
+}

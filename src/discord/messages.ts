@@ -1,0 +1,80 @@
+import type { Client, Message } from 'discord.js';
+import type { BotContext } from './context.ts';
+import { renderResult } from './render/answer.ts';
+import { NO_PINGS } from './render/reply.ts';
+import { cooldownText } from './respond.ts';
+
+/** Confidence a question-channel answer needs: a busy channel gets no guesses, suggestions or no-match noise. */
+export const QUESTION_CHANNEL_CONFIDENCE = 0.8;
+
+/**
+ * Mentions ("@Oxytocin Bot where is oxytocin made?"), DMs, and (when configured) question channels. Replies to
+ * the message, never pinging anyone. Ignores bots, including itself.
+ */
+export function createMessageHandler(client: Client, ctx: BotContext) {
+  return async (message: Message): Promise<void> => {
+    if (message.author.bot || message.system || !client.user) return;
+    const botId = client.user.id;
+    const isDm = message.guildId === null;
+    const mentioned = message.mentions.users.has(botId);
+    const questionChannel = !isDm && ctx.askChannelIds.has(message.channelId);
+    if (!isDm && !mentioned && !questionChannel) return;
+
+    const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+    try {
+      if (!isDm && !mentioned) {
+        if (!looksLikeQuestion(question)) return;
+        const result = ctx.engine.ask(question);
+        if (result.status !== 'answered' || result.confidence < QUESTION_CHANNEL_CONFIDENCE) return;
+        if (ctx.cooldown.take(message.author.id) !== 0) return;
+        log(ctx, 'question-channel', result.status, result.answer?.id, result.confidence);
+        await send(message, renderResult(result, ctx.kb));
+        return;
+      }
+      const until = ctx.cooldown.take(message.author.id);
+      if (until !== 0) {
+        await message.reply({ content: cooldownText(until), allowedMentions: NO_PINGS });
+        return;
+      }
+      const result = ctx.engine.ask(question);
+      log(ctx, isDm ? 'dm' : 'mention', result.status, result.answer?.id, result.confidence);
+      await send(message, renderResult(result, ctx.kb, { question: question || undefined }));
+    } catch (error) {
+      ctx.logger.error(
+        { err: error, messageId: message.id, channelId: message.channelId, guildId: message.guildId },
+        'could not answer a message',
+      );
+    }
+  };
+}
+
+function send(message: Message, reply: ReturnType<typeof renderResult>) {
+  return message.reply({
+    content: reply.content,
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: NO_PINGS,
+  });
+}
+
+function log(
+  ctx: BotContext,
+  source: string,
+  status: string,
+  entryId: string | undefined,
+  confidence: number,
+) {
+  ctx.logger.info({ event: 'ask', source, status, entryId, confidence }, 'question answered');
+}
+
+/** A message in a question channel is treated as a question when it reads like one. */
+export function looksLikeQuestion(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (t.length < 8) return false;
+  return (
+    t.includes('?') ||
+    /^(what|whats|where|when|why|how|who|which|does|do|did|is|are|can|could|should|would|will|has|have|any|anyone)\b/.test(
+      t,
+    )
+  );
+}
