@@ -99,7 +99,10 @@ export function renderCategoryPage(kb: KnowledgeBase, categoryId: string, page =
 
 /** /oxytocin about: what the bot is, how answers are sourced, the evidence legend, figures and version. */
 export function renderAbout(kb: KnowledgeBase, version: string): Reply {
-  const latest = kb.entries.map((e) => e.reviewed).sort().at(-1);
+  const latest = kb.entries
+    .map((e) => e.reviewed)
+    .sort()
+    .at(-1);
   const legend = Object.values(EVIDENCE_LEGEND)
     .map((l) => `**${l.label}**: ${l.meaning}`)
     .join('\n');
