@@ -3,7 +3,7 @@ import { Analyzer } from './analyzer.ts';
 import { answerView } from './answer.ts';
 import { createAutocomplete } from './autocomplete.ts';
 import { hasMedicalAdviceIntent } from './intent.ts';
-import { LexicalIndex, type Phrasing } from './lexical-index.ts';
+import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
 import type { AskResult, Engine, SuggestionView } from './types.ts';
@@ -24,12 +24,25 @@ export interface HybridOptions {
   correctedWeight: number;
   /** Score multiplier for safety entries when the question asks for medical advice. */
   safetyBoost: number;
-  /** Confidence at or above which the best entry is answered... */
+  /**
+   * Logistic model turning the ranking's signals into a confidence: the estimated chance that the top entry is
+   * right. Fitted with `tests/eval/tune.ts --fit` (see README, "How matching works").
+   */
+  calibration: { bias: number; weights: Record<keyof Signals, number> };
+  /** Confidence at or above which the best entry is answered. */
   answerAt: number;
-  /** ...provided it leads the runner-up by this share of its score. */
-  minLead: number;
-  /** Confidence at or above which suggestions are offered instead of no match. */
+  /** Top score at or above which suggestions are offered instead of no match. */
   suggestAt: number;
+  /** Index pairs of neighbouring terms too. */
+  bigrams: boolean;
+  /** The Naive Bayes part: its share of the final score, smoothing, and how much each field teaches it. */
+  naiveBayes: {
+    share: number;
+    alpha: number;
+    fieldWeights: { title: number; questions: number; keywords: number; body: number };
+  };
+  /** Lowest IDF, as a share of the highest: a word in every entry still counts a little. */
+  idfFloor: number;
 }
 
 export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
@@ -40,15 +53,59 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   blend: { phrasing: 0.55, coverage: 0.25, bm25: 0.2 },
   correctedWeight: 0.8,
   safetyBoost: 1.3,
-  answerAt: 0.5,
-  minLead: 0.12,
+  calibration: {
+    bias: -2.01,
+    weights: {
+      score: 1.12,
+      lead: 2.23,
+      phrasing: 1.02,
+      coverage: 0.52,
+      unknownShare: -0.49,
+      anchor: 3.31,
+      length: -1.74,
+      nb: 2.31,
+    },
+  },
+  answerAt: 0.85,
   suggestAt: 0.3,
+  bigrams: false,
+  idfFloor: 0.05,
+  naiveBayes: { share: 0.5, alpha: 0.1, fieldWeights: { title: 2, questions: 1, keywords: 1, body: 0.2 } },
 };
 
 /** Per-entry evidence for one question. */
 interface Candidate {
   entry: number;
   score: number;
+  phrasing: number;
+  coverage: number;
+}
+
+/** What the confidence model sees about a question and its best candidate. */
+export interface Signals {
+  /** Blended score of the top entry. */
+  score: number;
+  /** How far the top entry leads the runner-up, as a share of its score. */
+  lead: number;
+  /** Best title/alternate-question match of the top entry. */
+  phrasing: number;
+  /** Share of the question's weight found anywhere in the top entry. */
+  coverage: number;
+  /** Share of the question's weight in words no entry uses. */
+  unknownShare: number;
+  /** 1 when the question names oxytocin (or Pitocin, the love hormone...). */
+  anchor: number;
+  /** log(1 + number of distinct terms). */
+  length: number;
+  /** Naive Bayes posterior of the top entry. */
+  nb: number;
+}
+
+export function confidenceOf(signals: Signals, calibration: HybridOptions['calibration']): number {
+  let z = calibration.bias;
+  for (const k of Object.keys(calibration.weights) as (keyof Signals)[])
+    z += calibration.weights[k] * signals[k];
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**
@@ -59,6 +116,8 @@ interface Candidate {
 export interface HybridEngine extends Engine {
   /** Every candidate entry with its score, best first (no decision applied). */
   rank(query: string): { id: string; score: number }[];
+  /** The confidence model's inputs for a question (undefined when nothing matched). */
+  signals(query: string): Signals | undefined;
 }
 
 export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridOptions> = {}): HybridEngine {
@@ -77,25 +136,46 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
   }
   analyzer.useCorrector(new TypoCorrector(vocabulary));
 
-  const anchors = new Set(ANCHOR_WORDS.flatMap((w) => analyzer.analyze(w).terms));
+  // Anchors can be phrases ("love hormone"): a question has one when it contains the whole term sequence.
+  const anchors = ANCHOR_WORDS.map((w) => analyzer.analyze(w).terms).filter((seq) => seq.length > 0);
   const foreign = new Set(FOREIGN_WORDS.flatMap((w) => analyzer.analyze(w).terms));
   const safety = new Set(kb.entries.flatMap((e, i) => (e.category === 'safety' ? [i] : [])));
 
-  function rank(query: string): { candidates: Candidate[]; inScope: boolean; known: boolean } {
+  /** Posterior over all entries for the known terms of a question (uniform prior). */
+  function naiveBayes(terms: string[]): Float64Array {
+    const n = kb.entries.length;
+    const log = new Float64Array(n);
+    for (let c = 0; c < n; c++) log[c] = terms.length * (index.nbLogAlpha - (index.nbLogNorm[c] as number));
+    for (const t of terms)
+      for (const [c, v] of index.nbPostings.get(t) ?? []) log[c] = (log[c] as number) + v;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < n; c++) max = Math.max(max, log[c] as number);
+    let sum = 0;
+    for (let c = 0; c < n; c++) {
+      log[c] = Math.exp((log[c] as number) - max);
+      sum += log[c] as number;
+    }
+    for (let c = 0; c < n; c++) log[c] = (log[c] as number) / sum;
+    return log;
+  }
+
+  function rank(query: string): { candidates: Candidate[]; signals?: Signals } {
     const { terms, corrected } = analyzer.analyze(query, { correct: true });
-    const unique = [...new Set(terms)];
-    const hasAnchor = unique.some((t) => anchors.has(t));
+    // A word pair counts only when some entry has it; an unseen pair says nothing new about scope.
+    const unique = [...new Set(features(terms, options))].filter((t) => !t.includes(' ') || index.idf.has(t));
+    const hasAnchor = anchors.some((seq) => containsSequence(terms, seq));
     const hasForeign = unique.some((t) => foreign.has(t));
-    const known =
-      unique.some((t) => index.idf.has(t) && !anchors.has(t)) || (hasAnchor && unique.length === 1);
-    if (unique.length === 0 || (hasForeign && !hasAnchor)) return { candidates: [], inScope: false, known };
+    if (unique.length === 0 || (hasForeign && !hasAnchor)) return { candidates: [] };
 
     const weight = new Map<string, number>();
     let queryMass = 0;
+    let unknownMass = 0;
     for (const t of unique) {
-      const w = (index.idf.get(t) ?? index.unknownIdf) * (corrected.has(t) ? options.correctedWeight : 1);
+      const known = index.idf.get(t);
+      const w = (known ?? index.unknownIdf) * (corrected.has(t) ? options.correctedWeight : 1);
       weight.set(t, w);
       queryMass += w;
+      if (known === undefined) unknownMass += w;
     }
 
     const bm25 = new Map<number, number>();
@@ -119,19 +199,35 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       if (s > (bestPhrasing.get(phrasing.entry) ?? 0)) bestPhrasing.set(phrasing.entry, s);
     }
 
+    const nb = naiveBayes(unique.filter((t) => index.idf.has(t)));
     const medical = hasMedicalAdviceIntent(query);
     const bm25Max = queryMass * (options.k1 + 1);
     const candidates: Candidate[] = [];
     for (const [entry, cov] of covered) {
-      let score =
-        options.blend.phrasing * (bestPhrasing.get(entry) ?? 0) +
-        options.blend.coverage * (cov / queryMass) +
+      const phrasing = bestPhrasing.get(entry) ?? 0;
+      const coverage = cov / queryMass;
+      const lexical =
+        options.blend.phrasing * phrasing +
+        options.blend.coverage * coverage +
         options.blend.bm25 * Math.min(1, (bm25.get(entry) ?? 0) / bm25Max);
+      let score = (1 - options.naiveBayes.share) * lexical + options.naiveBayes.share * (nb[entry] ?? 0);
       if (medical && safety.has(entry)) score *= options.safetyBoost;
-      candidates.push({ entry, score: Math.min(1, score) });
+      candidates.push({ entry, score: Math.min(1, score), phrasing, coverage });
     }
     candidates.sort((a, b) => b.score - a.score || a.entry - b.entry);
-    return { candidates, inScope: true, known };
+    const [top, second] = candidates;
+    if (!top) return { candidates };
+    const signals: Signals = {
+      score: top.score,
+      lead: second && top.score > 0 ? (top.score - second.score) / top.score : 1,
+      phrasing: top.phrasing,
+      coverage: top.coverage,
+      unknownShare: unknownMass / queryMass,
+      anchor: hasAnchor ? 1 : 0,
+      length: Math.log(1 + unique.length),
+      nb: nb[top.entry] ?? 0,
+    };
+    return { candidates, signals };
   }
 
   const suggestion = (c: Candidate): SuggestionView => {
@@ -143,14 +239,12 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     ask(raw: string): AskResult {
       const query = typeof raw === 'string' ? raw : '';
       const clean = sanitizeQuery(query);
-      const { candidates } = clean ? rank(clean) : { candidates: [] };
-      const [top, second] = candidates;
+      const { candidates, signals } = clean ? rank(clean) : { candidates: [] };
+      const [top] = candidates;
       const none: AskResult = { query, status: 'no_match', confidence: 0, answer: null, suggestions: [] };
-      if (!top) return none;
-      const lead = second ? (top.score - second.score) / top.score : 1;
-      // Confidence: the top score, discounted when a runner-up is close behind.
-      const confidence = round(top.score * Math.min(1, 0.6 + lead * 2));
-      if (confidence >= options.answerAt && lead >= options.minLead) {
+      if (!top || !signals) return none;
+      const confidence = round(confidenceOf(signals, options.calibration));
+      if (confidence >= options.answerAt) {
         return {
           query,
           status: 'answered',
@@ -168,6 +262,10 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       return { ...none, confidence };
     },
     suggest: createAutocomplete(kb, index, analyzer),
+    signals(query: string) {
+      const clean = sanitizeQuery(query);
+      return clean ? rank(clean).signals : undefined;
+    },
     rank(query: string) {
       const clean = sanitizeQuery(query);
       return (clean ? rank(clean).candidates : []).map((c) => ({
@@ -176,6 +274,13 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       }));
     },
   };
+}
+
+function containsSequence(terms: readonly string[], seq: readonly string[]): boolean {
+  for (let i = 0; i + seq.length <= terms.length; i++) {
+    if (seq.every((t, k) => terms[i + k] === t)) return true;
+  }
+  return false;
 }
 
 function round(x: number): number {

@@ -24,6 +24,10 @@ export class LexicalIndex {
   readonly unknownIdf: number;
   /** Every indexed term, sorted, for prefix look-ups (autocomplete). */
   readonly sortedTerms: string[];
+  /** Naive Bayes: term -> [entry, log((count + alpha) / alpha)], and each entry's log(total + alpha * V). */
+  readonly nbPostings = new Map<string, [number, number][]>();
+  readonly nbLogNorm: number[];
+  readonly nbLogAlpha: number;
 
   constructor(
     readonly entries: readonly Entry[],
@@ -32,10 +36,10 @@ export class LexicalIndex {
   ) {
     const n = entries.length;
     const fieldTerms = entries.map((e) => ({
-      title: analyzer.analyze(e.title).terms,
-      questions: e.questions.flatMap((q) => analyzer.analyze(q).terms),
+      title: features(analyzer.analyze(e.title).terms, options),
+      questions: e.questions.flatMap((q) => features(analyzer.analyze(q).terms, options)),
       keywords: e.keywords.flatMap((k) => analyzer.analyze(k).terms),
-      body: analyzer.analyze(e.body.replace(/\[\d+\]/g, ' ')).terms,
+      body: features(analyzer.analyze(e.body.replace(/\[\d+\]/g, ' ')).terms, options),
     }));
     const avg = Object.fromEntries(
       FIELDS.map((f) => [f, Math.max(1, fieldTerms.reduce((s, t) => s + t[f].length, 0) / Math.max(1, n))]),
@@ -45,7 +49,10 @@ export class LexicalIndex {
     for (const t of fieldTerms) {
       for (const term of new Set(FIELDS.flatMap((f) => t[f]))) df.set(term, (df.get(term) ?? 0) + 1);
     }
-    for (const [term, d] of df) this.idf.set(term, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    for (const [term, d] of df) {
+      this.idf.set(term, Math.max(options.idfFloor * maxIdf, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
+    }
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * 0.6;
 
     fieldTerms.forEach((t, entry) => {
@@ -65,9 +72,32 @@ export class LexicalIndex {
 
     this.sortedTerms = [...this.idf.keys()].sort();
 
+    // Naive Bayes over the same terms: each entry is a class, its title, questions, keywords and (lightly) its
+    // answer are the training text. It learns which words tell neighbouring entries apart.
+    const { alpha, fieldWeights: nbWeights } = options.naiveBayes;
+    const vocabularySize = this.idf.size;
+    this.nbLogAlpha = Math.log(alpha);
+    this.nbLogNorm = fieldTerms.map((t, entry) => {
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const f of FIELDS) {
+        for (const term of t[f]) {
+          counts.set(term, (counts.get(term) ?? 0) + nbWeights[f]);
+          total += nbWeights[f];
+        }
+      }
+      for (const [term, count] of counts) {
+        const list = this.nbPostings.get(term);
+        const value: [number, number] = [entry, Math.log((count + alpha) / alpha)];
+        if (list) list.push(value);
+        else this.nbPostings.set(term, [value]);
+      }
+      return Math.log(total + alpha * vocabularySize);
+    });
+
     entries.forEach((e, entry) => {
       for (const text of [e.title, ...e.questions]) {
-        const terms = new Set(analyzer.analyze(text).terms);
+        const terms = new Set(features(analyzer.analyze(text).terms, options));
         if (terms.size === 0) continue;
         const id = this.phrasings.length;
         let mass = 0;
@@ -99,4 +129,12 @@ export class LexicalIndex {
     }
     return out.sort((a, b) => (this.idf.get(b) ?? 0) - (this.idf.get(a) ?? 0)).slice(0, limit);
   }
+}
+
+/** The terms of a text plus, optionally, each pair of neighbouring terms ("side effect" vs "dark side"). */
+export function features(terms: readonly string[], options: Pick<HybridOptions, 'bigrams'>): string[] {
+  if (!options.bigrams || terms.length < 2) return [...terms];
+  const out = [...terms];
+  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
+  return out;
 }

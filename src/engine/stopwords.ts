@@ -14,5 +14,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   also just really actually basically like get gets got thing things stuff anything something someone anyone
   please thanks thank hey hi hello yo ok okay lol lmao haha hmm um uh bot oxytocinbot guys guy bro dude yeah yes
   tell know wondering wonder question curious asking ask quick anyone everyone kinda sorta pretty much lot lots
-  can could would might may maybe will shall must need want`.split(/\s+/),
+  can could would might may maybe will shall must need want exactly even literally honestly seriously truly
+  gimme tldr eli5 btw idk imo tbh ngl fr omg wtf lmk ppl people everyone everybody keep keeps talking talk
+  say says said heard hear read saw seen thing whole kind sort role roles play plays played part involved
+  involve involves matter matters going goes go`.split(/\s+/),
 );

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { damerauLevenshtein, TypoCorrector } from '../../src/engine/typo.ts';
+import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { REAL_KB } from '../helpers/kb-fixtures.ts';
+
+let kb: KnowledgeBase;
+let engine: Engine;
+beforeAll(async () => {
+  kb = (await loadKnowledgeBase(REAL_KB)).kb as KnowledgeBase;
+  engine = createEngine(kb);
+});
+
+const statuses = new Set(['answered', 'suggestions', 'no_match']);
+
+describe('engine: answers', () => {
+  it.each([
+    ['where is oxytocin made', 'where-is-oxytocin-made'],
+    ['oxytocn made where', 'where-is-oxytocin-made'],
+    ['how much oxytocin should i take', 'safety-dosing'],
+    ['can i buy pitocin online', 'safety-buying-online'],
+    ['does hugging release oxytocin', 'oxytocin-touch-hugging'],
+  ])('answers "%s" with %s', (q, id) => {
+    const r = engine.ask(q);
+    expect(r.status).toBe('answered');
+    expect(r.answer?.id).toBe(id);
+    expect(r.answer?.citations.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'lol',
+    'hi',
+    'thanks bot',
+    '?',
+    'asdkjh qwe zzxv',
+    'is dopamine the pleasure chemical',
+    'what does cortisol do to sleep',
+    'does thyroid hormone affect weight',
+    'who won the world cup',
+  ])('does not answer "%s"', (q) => {
+    expect(engine.ask(q).status).not.toBe('answered');
+  });
+
+  it('keeps oxytocin questions that name another hormone in scope', () => {
+    expect(engine.ask('oxytocin vs dopamine').answer?.id).toBe('oxytocin-and-dopamine');
+  });
+});
+
+describe('engine: any input is safe', () => {
+  const weird = [
+    '',
+    '   \n\t ',
+    'a'.repeat(6000),
+    'oxytocin '.repeat(700),
+    '🧠💕🤗'.repeat(300),
+    'окситоцин что это',
+    '催产素是什么',
+    '\u0000\u0001\u200b\u202e oxytocin',
+    '\ud800 lone surrogate',
+    '```js\nconsole.log("oxytocin")\n```',
+    '<@123456789012345678> <@&123456789012345678> @everyone where is oxytocin made',
+    '**bold** _it_ ~~s~~ [link](https://example.com) oxytocin',
+  ];
+  it.each(weird.map((w) => [JSON.stringify(w).slice(0, 40), w]))('handles %s', (_label, q) => {
+    const r = engine.ask(q);
+    expect(statuses.has(r.status)).toBe(true);
+    expect(r.query).toBe(q);
+    expect(r.confidence).toBeGreaterThanOrEqual(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+    if (r.status === 'answered') expect(r.answer).not.toBeNull();
+    else expect(r.answer).toBeNull();
+    if (r.status === 'suggestions') {
+      expect(r.suggestions.length).toBeGreaterThanOrEqual(2);
+      expect(r.suggestions.length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('treats non-strings as empty questions', () => {
+    expect(engine.ask(undefined as unknown as string).status).toBe('no_match');
+  });
+
+  it('takes time roughly linear in the length of the question', () => {
+    const time = (q: string) => {
+      const start = performance.now();
+      for (let i = 0; i < 5; i++) engine.ask(q);
+      return performance.now() - start;
+    };
+    time('warm up oxytocin');
+    const short = time('where is oxytocin made and does it help trust '.repeat(10));
+    const long = time('where is oxytocin made and does it help trust '.repeat(130));
+    // 13x the text; allow generous noise but catch quadratic blow-ups (which would be ~170x).
+    expect(long).toBeLessThan(short * 60 + 50);
+  });
+});
+
+describe('engine: autocomplete', () => {
+  it('offers starter questions for an empty box', () => {
+    const s = engine.suggest('');
+    expect(s.length).toBe(25);
+    expect(s[0]?.id).toBe('oxytocin-in-short');
+  });
+
+  it('completes a half-typed, misspelt question', () => {
+    expect(engine.suggest('breastfe').map((s) => s.id)).toContain('oxytocin-breastfeeding');
+    expect(
+      engine
+        .suggest('pitocn side eff')
+        .slice(0, 3)
+        .map((s) => s.id),
+    ).toContain('pitocin-side-effects');
+  });
+
+  it('returns at most 25 entries with labels of at most 100 characters', () => {
+    for (const partial of ['o', 'oxytocin', 'what is', 'a'.repeat(500), '🧠']) {
+      const s = engine.suggest(partial);
+      expect(s.length).toBeLessThanOrEqual(25);
+      for (const item of s) expect(item.label.length).toBeLessThanOrEqual(100);
+      expect(new Set(s.map((i) => i.id)).size).toBe(s.length);
+    }
+  });
+});
+
+describe('typo correction', () => {
+  it('measures edit distance with adjacent swaps', () => {
+    expect(damerauLevenshtein('oxytocin', 'oxytocin')).toBe(0);
+    expect(damerauLevenshtein('oxytocn', 'oxytocin')).toBe(1);
+    expect(damerauLevenshtein('oxyotcin', 'oxytocin')).toBe(1);
+    expect(damerauLevenshtein('abc', 'xyz')).toBe(3);
+  });
+
+  it('corrects to the closest known word and leaves known or short words alone', () => {
+    const c = new TypoCorrector(
+      new Map([
+        ['oxytocin', 5],
+        ['vasopressin', 2],
+        ['breastfeeding', 3],
+      ]),
+    );
+    expect(c.correct('oxytocn')).toBe('oxytocin');
+    expect(c.correct('vasopresin')).toBe('vasopressin');
+    expect(c.correct('breastfeding')).toBe('breastfeeding');
+    expect(c.correct('oxytocin')).toBeUndefined();
+    expect(c.correct('sex')).toBeUndefined();
+    expect(c.correct('completelydifferent')).toBeUndefined();
+  });
+});
