@@ -2,7 +2,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.ts';
 import { Analyzer } from './analyzer.ts';
 import { answerView } from './answer.ts';
 import { createAutocomplete } from './autocomplete.ts';
-import { hasMedicalAdviceIntent } from './intent.ts';
+import { medicalAdviceIntent } from './intent.ts';
 import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
@@ -25,12 +25,22 @@ export interface HybridOptions {
   /** Score multiplier for safety entries when the question asks for medical advice. */
   safetyBoost: number;
   /**
+   * When a question asks for medical advice, the best safety entry is answered instead of the top entry if it
+   * scores at least this share of the top score: a dosing question gets the clinician answer, not research.
+   */
+  safetyRouteShare: number;
+  /**
    * Logistic model turning the ranking's signals into a confidence: the estimated chance that the top entry is
    * right. Fitted with `tests/eval/tune.ts --fit` (see README, "How matching works").
    */
   calibration: { bias: number; weights: Record<keyof Signals, number> };
   /** Confidence at or above which the best entry is answered. */
   answerAt: number;
+  /**
+   * Lower bar for a medical-advice question whose best entry is a safety entry: that answer sends the person to
+   * a clinician, so giving it is the cautious choice even when unsure which safety entry fits best.
+   */
+  safetyAnswerAt: number;
   /** Top score at or above which suggestions are offered instead of no match. */
   suggestAt: number;
   /** Index pairs of neighbouring terms too. */
@@ -53,20 +63,22 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   blend: { phrasing: 0.55, coverage: 0.25, bm25: 0.2 },
   correctedWeight: 0.8,
   safetyBoost: 1.3,
+  safetyRouteShare: 0.5,
   calibration: {
-    bias: -2.01,
+    bias: -3.14,
     weights: {
-      score: 1.12,
-      lead: 2.23,
-      phrasing: 1.02,
-      coverage: 0.52,
-      unknownShare: -0.49,
-      anchor: 3.31,
-      length: -1.74,
-      nb: 2.31,
+      score: 1.73,
+      lead: 0.8,
+      phrasing: 2.46,
+      coverage: -0.31,
+      unknownShare: -0.32,
+      anchor: 3.13,
+      length: -0.87,
+      nb: 2.51,
     },
   },
-  answerAt: 0.85,
+  answerAt: 0.88,
+  safetyAnswerAt: 0.3,
   suggestAt: 0.3,
   bigrams: false,
   idfFloor: 0.05,
@@ -159,7 +171,12 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     return log;
   }
 
-  function rank(query: string): { candidates: Candidate[]; signals?: Signals } {
+  function rank(query: string): {
+    candidates: Candidate[];
+    signals?: Signals;
+    safetyFirst?: boolean;
+    medicalUnrouted?: boolean;
+  } {
     const { terms, corrected } = analyzer.analyze(query, { correct: true });
     // A word pair counts only when some entry has it; an unseen pair says nothing new about scope.
     const unique = [...new Set(features(terms, options))].filter((t) => !t.includes(' ') || index.idf.has(t));
@@ -200,7 +217,8 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     }
 
     const nb = naiveBayes(unique.filter((t) => index.idf.has(t)));
-    const medical = hasMedicalAdviceIntent(query);
+    const intent = medicalAdviceIntent(query);
+    const medical = intent !== null;
     const bm25Max = queryMass * (options.k1 + 1);
     const candidates: Candidate[] = [];
     for (const [entry, cov] of covered) {
@@ -215,6 +233,14 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       candidates.push({ entry, score: Math.min(1, score), phrasing, coverage });
     }
     candidates.sort((a, b) => b.score - a.score || a.entry - b.entry);
+    if (medical && candidates[0] && !safety.has(candidates[0].entry)) {
+      const best = candidates.findIndex((c) => safety.has(c.entry));
+      const first = candidates[0];
+      if (best > 0 && (candidates[best] as Candidate).score >= options.safetyRouteShare * first.score) {
+        const [routed] = candidates.splice(best, 1) as [Candidate];
+        candidates.unshift({ ...routed, score: Math.max(routed.score, first.score) });
+      }
+    }
     const [top, second] = candidates;
     if (!top) return { candidates };
     const signals: Signals = {
@@ -227,7 +253,13 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       length: Math.log(1 + unique.length),
       nb: nb[top.entry] ?? 0,
     };
-    return { candidates, signals };
+    return {
+      candidates,
+      signals,
+      safetyFirst: medical && hasAnchor && safety.has(top.entry),
+      // A medical-advice question that no safety entry fits is not answered with research: suggest instead.
+      medicalUnrouted: intent === 'strong' && hasAnchor && !safety.has(top.entry),
+    };
   }
 
   const suggestion = (c: Candidate): SuggestionView => {
@@ -239,12 +271,12 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     ask(raw: string): AskResult {
       const query = typeof raw === 'string' ? raw : '';
       const clean = sanitizeQuery(query);
-      const { candidates, signals } = clean ? rank(clean) : { candidates: [] };
+      const { candidates, signals, safetyFirst, medicalUnrouted } = clean ? rank(clean) : { candidates: [] };
       const [top] = candidates;
       const none: AskResult = { query, status: 'no_match', confidence: 0, answer: null, suggestions: [] };
       if (!top || !signals) return none;
       const confidence = round(confidenceOf(signals, options.calibration));
-      if (confidence >= options.answerAt) {
+      if (!medicalUnrouted && confidence >= (safetyFirst ? options.safetyAnswerAt : options.answerAt)) {
         return {
           query,
           status: 'answered',
