@@ -1,5 +1,5 @@
-import { REST, Routes } from 'discord.js';
 import { loadConfig } from '../config/index.ts';
+import { deployCommands } from '../discord/deploy.ts';
 import { commandDefinitions } from '../discord/load-commands.ts';
 import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
 import { runCli } from './run-cli.ts';
@@ -21,14 +21,15 @@ runCli(async () => {
     console.log(JSON.stringify(body, null, 2));
     return 0;
   }
-  const rest = new REST(config.apiBase ? { api: config.apiBase } : {}).setToken(
-    config.discordToken as string,
+  const registered = await deployCommands(
+    {
+      token: config.discordToken as string,
+      clientId: config.clientId as string,
+      guildId: config.guildId,
+      apiBase: config.apiBase,
+    },
+    body,
   );
-  const clientId = config.clientId as string;
-  const route = config.guildId
-    ? Routes.applicationGuildCommands(clientId, config.guildId)
-    : Routes.applicationCommands(clientId);
-  const registered = (await rest.put(route, { body })) as { name: string; type: number }[];
   const where = config.guildId ? `guild ${config.guildId}` : 'globally (may take a while to appear)';
   console.log(`Registered ${registered.length} command(s) ${where}:`);
   for (const c of registered) console.log(`  ${c.type === 3 ? '(message menu) ' : '/'}${c.name}`);

@@ -35,12 +35,15 @@ export async function handleComponent(
       return reply(interaction, { ...shared, content: `Shared by <@${interaction.user.id}>:` });
     }
     case 'feedback': {
+      // The question is quoted in the answer's content ("> question"); no user name is logged.
+      const query = /^> (.*)$/m.exec(interaction.message.content)?.[1];
       ctx.logger.info(
         {
           event: 'feedback',
           entryId: action.entryId,
           helpful: action.helpful,
           confidence: action.confidence,
+          query,
         },
         'answer feedback',
       );

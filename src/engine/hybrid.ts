@@ -41,8 +41,10 @@ export interface HybridOptions {
    * a clinician, so giving it is the cautious choice even when unsure which safety entry fits best.
    */
   safetyAnswerAt: number;
-  /** Top score at or above which suggestions are offered instead of no match. */
+  /** Top score at or above which suggestions are offered instead of no match... */
   suggestAt: number;
+  /** ...provided the question names oxytocin, or the confidence reaches this (no "did you mean" for chatter). */
+  suggestWithoutAnchorAt: number;
   /** Index pairs of neighbouring terms too. */
   bigrams: boolean;
   /** The Naive Bayes part: its share of the final score, smoothing, and how much each field teaches it. */
@@ -80,6 +82,7 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   answerAt: 0.88,
   safetyAnswerAt: 0.3,
   suggestAt: 0.3,
+  suggestWithoutAnchorAt: 0.5,
   bigrams: false,
   idfFloor: 0.05,
   naiveBayes: { share: 0.5, alpha: 0.1, fieldWeights: { title: 2, questions: 1, keywords: 1, body: 0.2 } },
@@ -285,7 +288,10 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
           suggestions: [],
         };
       }
-      if (top.score >= options.suggestAt) {
+      if (
+        top.score >= options.suggestAt &&
+        (signals.anchor === 1 || confidence >= options.suggestWithoutAnchorAt)
+      ) {
         const floor = top.score * 0.6;
         const picks = candidates.filter((c) => c.score >= floor).slice(0, 5);
         const list = (picks.length >= 2 ? picks : candidates.slice(0, 2)).map(suggestion);
