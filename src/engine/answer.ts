@@ -1,21 +1,24 @@
 import type { Entry, KnowledgeBase, Reference } from '../knowledge/types.ts';
 import type { AnswerView, CitationView } from './types.ts';
 
-/** "Kosfeld et al., 2005", "Nave & Camerer, 2015", or the venue when no authors are known. */
+/** A personal author as bibliographies write one: "Kosfeld M", "Uvnäs-Moberg K", "du Vigneaud V". */
+const PERSON = /^[\p{Ll}\s]*[\p{Lu}][\p{L}'’-]*(?:\s[\p{Lu}][\p{L}'’-]*)*\s\p{Lu}{1,3}$/u;
+
+/** "Kosfeld et al., 2005", "Nave & Camerer, 2015", "World Health Organization, 2018", or the venue. */
 export function citationLabel(ref: Reference): string {
-  const names = (ref.authors ?? '')
+  const authors = (ref.authors ?? '').replace(/\s*\(.*$/, '').trim();
+  const names = authors
     .split(/,\s*/)
     .map((a) => a.trim())
-    .filter(Boolean);
-  const surname = (a: string) => a.replace(/\s+[A-Z]{1,3}$/, '');
-  const who =
-    names.length === 0
-      ? ref.venue
-      : names.length === 1
-        ? surname(names[0] as string)
-        : names.length === 2
-          ? `${surname(names[0] as string)} & ${surname(names[1] as string)}`
-          : `${surname(names[0] as string)} et al.`;
+    .filter((a) => a && a !== 'et al.');
+  const surname = (a: string) => a.replace(/\s+\p{Lu}{1,3}$/u, '');
+  let who: string;
+  if (names.length === 0) who = ref.venue;
+  else if (!PERSON.test(names[0] as string))
+    who = authors.split(';')[0]?.trim() || ref.venue; // an organisation
+  else if (names.length === 1 && !/et al/.test(ref.authors ?? '')) who = surname(names[0] as string);
+  else if (names.length === 2) who = `${surname(names[0] as string)} & ${surname(names[1] as string)}`;
+  else who = `${surname(names[0] as string)} et al.`;
   return ref.year ? `${who}, ${ref.year}` : who;
 }
 

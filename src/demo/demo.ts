@@ -1,0 +1,114 @@
+import { createInterface } from 'node:readline';
+import { runCli } from '../cli/run-cli.ts';
+import { loadConfig } from '../config/index.ts';
+import { createEngine } from '../engine/index.ts';
+import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
+import { createLogger } from '../logger.ts';
+import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { renderView, type ViewLike } from './terminal-view.ts';
+
+/**
+ * `npm run demo`: the whole bot on this machine, no Discord account needed. Starts the Discord-compatible
+ * simulator on 127.0.0.1, logs the real bot in to it, registers the commands, then plays a short conversation
+ * (or, with --interactive, lets you type). Everything you see went through discord.js and the simulator's
+ * checks of Discord's rules.
+ */
+runCli(async () => {
+  const interactive = process.argv.includes('--interactive');
+  const config = loadConfig(process.env);
+  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
+  if (!kb) {
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  // Logs go to stderr at warn level, so the conversation stays readable.
+  const logger = createLogger({ level: 'warn', pretty: true, destination: process.stderr });
+  const stack = await startLocalStack({
+    kb,
+    engine: createEngine(kb),
+    logger,
+    simulator: { guilds: [{ name: 'Demo server' }] },
+  });
+  const say = (line = '') => process.stdout.write(`${line}\n`);
+  say(
+    `No Discord token needed: running against the built-in local Discord server on 127.0.0.1:${stack.sim.port} ` +
+      `(bot "${stack.sim.botUser.username}", server "${stack.sim.guild.name}", #${stack.sim.channel.name}).`,
+  );
+  say(
+    `Registered: ${stack.sim
+      .commands(stack.sim.guild.id)
+      .map((c) => (c.type === 3 ? `"${c.name}" (message menu)` : `/${c.name}`))
+      .join(', ')}\n`,
+  );
+  try {
+    if (interactive) await typeQuestions(stack, say);
+    else await playScript(stack, say);
+    const violations = stack.sim.violations();
+    say(
+      violations.length === 0
+        ? "Discord's rules: no violation recorded."
+        : `Rule violations: ${JSON.stringify(violations)}`,
+    );
+    return violations.length === 0 ? 0 : 1;
+  } finally {
+    await stack.stop();
+  }
+});
+
+const you = (text: string) =>
+  `\n${process.stdout.isTTY ? '\x1b[36m' : ''}you ›${process.stdout.isTTY ? '\x1b[0m' : ''} ${text}`;
+
+async function playScript(stack: LocalStack, say: (line?: string) => void): Promise<void> {
+  const { sim } = stack;
+  say(you('/oxytocin ask question: Where is oxytocin made?'));
+  const answer = await sim.slash('oxytocin', 'ask', { question: 'Where is oxytocin made?' });
+  say(renderView(answer));
+
+  say(you('/oxytocin ask question: pitocn sid… (typing, autocomplete offers)'));
+  const choices = await sim.autocomplete('oxytocin', 'ask', 'question', 'pitocn sid');
+  for (const c of choices.choices.slice(0, 5)) say(`  ▸ ${c.name}`);
+
+  say(you('@Oxytocin does a hug really release the cuddle hormone?'));
+  const mention = await sim.sendMessage('does a hug really release the cuddle hormone?', {
+    mentionBot: true,
+  });
+  say(renderView(mention));
+
+  say(you('(clicks "Sources" under the first answer)'));
+  const sourcesId = findCustomId(answer, 'Sources');
+  if (sourcesId) say(renderView(await sim.clickButton(answer, sourcesId)));
+
+  say(you('/oxytocin ask question: how much oxytocin should I take?'));
+  say(renderView(await sim.slash('oxytocin', 'ask', { question: 'how much oxytocin should I take?' })));
+
+  say(you('/oxytocin ask question: what is the best pizza topping?'));
+  say(renderView(await sim.slash('oxytocin', 'ask', { question: 'what is the best pizza topping?' })));
+  say();
+}
+
+async function typeQuestions(stack: LocalStack, say: (line?: string) => void): Promise<void> {
+  say(
+    'Type a question and press Enter: plain text is /oxytocin ask, "@bot ..." mentions the bot. Ctrl-D ends.',
+  );
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  process.stdout.write('you › ');
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line) {
+      const mention = /^@\S*\s*/.exec(line);
+      const view: ViewLike = mention
+        ? await stack.sim.sendMessage(line.slice(mention[0].length) || 'hi', { mentionBot: true })
+        : await stack.sim.slash('oxytocin', 'ask', { question: line.slice(0, 300) });
+      say(renderView(view));
+    }
+    process.stdout.write('\nyou › ');
+  }
+  say();
+}
+
+function findCustomId(view: ViewLike, label: string): string | undefined {
+  for (const row of view.components as { components?: { label?: string; custom_id?: string }[] }[]) {
+    for (const c of row.components ?? []) if (c.label === label) return c.custom_id;
+  }
+  return undefined;
+}
