@@ -62,7 +62,18 @@ const OUR_WORDS = new Set([
   'amour',
 ]);
 
+const cache = new Map<string, string>();
+
 export function americanize(word: string): string {
+  let out = cache.get(word);
+  if (out === undefined) {
+    out = rewrite(word);
+    if (cache.size < 100_000) cache.set(word, out);
+  }
+  return out;
+}
+
+function rewrite(word: string): string {
   const rewritten = REWRITES[word];
   if (rewritten) return rewritten;
   let w = word;

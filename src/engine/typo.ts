@@ -13,6 +13,12 @@ export interface TypoOptions {
 
 export const DEFAULT_TYPO_OPTIONS: TypoOptions = { minLength1: 5, minLength2: 8 };
 
+/**
+ * Deletes are generated from a word's first characters only (SymSpell's prefix trick): candidates are then
+ * checked against the whole word, so long words cost no more to index than 7-letter ones.
+ */
+const PREFIX = 7;
+
 export class TypoCorrector {
   private readonly known: Map<string, number>;
   private readonly deletes = new Map<string, string[]>();
@@ -25,7 +31,7 @@ export class TypoCorrector {
     this.known = frequencies;
     for (const word of frequencies.keys()) {
       if (word.length < options.minLength1 - 1) continue;
-      for (const d of deletions(word, word.length >= options.minLength2 - 1 ? 2 : 1)) {
+      for (const d of deletions(word.slice(0, PREFIX), word.length >= options.minLength2 - 1 ? 2 : 1)) {
         const list = this.deletes.get(d);
         if (list) list.push(word);
         else this.deletes.set(d, [word]);
@@ -42,7 +48,7 @@ export class TypoCorrector {
     if (this.known.has(word) || word.length < this.options.minLength1 || /\d/.test(word)) return undefined;
     const maxDistance = word.length >= this.options.minLength2 ? 2 : 1;
     let best: { word: string; distance: number; freq: number } | undefined;
-    for (const d of deletions(word, maxDistance)) {
+    for (const d of deletions(word.slice(0, PREFIX), maxDistance)) {
       for (const candidate of this.deletes.get(d) ?? []) {
         const distance = damerauLevenshtein(word, candidate, maxDistance);
         if (distance > maxDistance) continue;
