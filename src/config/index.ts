@@ -20,6 +20,13 @@ export interface Config {
   askChannelIds: string[];
   /** Per-user cooldown: at most `questions` questions in `seconds`. */
   cooldown: { questions: number; seconds: number };
+  /** Shards for `npm run start:sharded` (a number: 'auto' would ask discord.com, ignoring DISCORD_API_BASE). */
+  shardCount: number;
+  /** HTTP interactions endpoint (`npm run start:http`): port and the application's Ed25519 public key (hex). */
+  httpPort: number;
+  publicKey?: string;
+  /** Optional health endpoint in gateway mode. */
+  healthPort?: number;
 }
 
 /** A configuration problem, worded as one line that names the variable and how to fix it. */
@@ -53,6 +60,19 @@ const envSchema = z.object({
   ),
   COOLDOWN_QUESTIONS: optional(z.coerce.number().int().min(1).max(1000)),
   COOLDOWN_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  SHARD_COUNT: optional(
+    z.coerce.number({ error: 'must be a number of shards such as 2' }).int().min(1).max(1000),
+  ),
+  HTTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'must be 64 hex characters (Developer Portal > General Information > Public Key)',
+      ),
+  ),
+  HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
 });
 
 let dotenvLoaded = false;
@@ -72,7 +92,7 @@ export function readEnv(): NodeJS.ProcessEnv {
  */
 export function loadConfig(
   env: NodeJS.ProcessEnv = readEnv(),
-  { require = [] }: { require?: ('DISCORD_TOKEN' | 'DISCORD_CLIENT_ID')[] } = {},
+  { require = [] }: { require?: ('DISCORD_TOKEN' | 'DISCORD_CLIENT_ID' | 'DISCORD_PUBLIC_KEY')[] } = {},
 ): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -94,10 +114,17 @@ export function loadConfig(
     knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
     askChannelIds: e.ASK_CHANNEL_IDS ? e.ASK_CHANNEL_IDS.split(',').map((id) => id.trim()) : [],
     cooldown: { questions: e.COOLDOWN_QUESTIONS ?? 5, seconds: e.COOLDOWN_SECONDS ?? 30 },
+    shardCount: e.SHARD_COUNT ?? 2,
+    httpPort: e.HTTP_PORT ?? 8080,
+    publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    healthPort: e.HEALTH_PORT,
   };
 }
 
 function missingMessage(name: string): string {
+  if (name === 'DISCORD_PUBLIC_KEY') {
+    return 'DISCORD_PUBLIC_KEY is not set: copy it from Developer Portal > General Information > Public Key into .env (see .env.example).';
+  }
   if (name === 'DISCORD_TOKEN') {
     return 'DISCORD_TOKEN is not set: copy .env.example to .env and paste your bot token (Developer Portal > Bot), or try the bot locally with `npm run demo`.';
   }

@@ -15,6 +15,10 @@ describe('config', () => {
       knowledgeDir: './knowledge',
       askChannelIds: [],
       cooldown: { questions: 5, seconds: 30 },
+      shardCount: 2,
+      httpPort: 8080,
+      publicKey: undefined,
+      healthPort: undefined,
     });
   });
 
