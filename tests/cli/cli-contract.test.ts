@@ -103,6 +103,19 @@ describe('kb:check CLI', () => {
 });
 
 describe('npm start', () => {
+  it('with an invalid knowledge base lists every problem and exits 1 before logging in', async () => {
+    const { code, stdout, stderr } = await cli('src/main.ts', [], {
+      DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB',
+      // Nothing listens here: if the bot tried to log in, the failure would say so.
+      DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+      KNOWLEDGE_DIR: brokenKb('unknown-related'),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('entries/oxytocin-and-trust.md:11: related.1: no entry has the id "oxytocin-and-unicorns"');
+    expect(stderr).toMatch(/Not starting: the knowledge base .* has 1 problem\(s\)\./);
+    expect(stdout).not.toMatch(/login|ready/);
+  });
+
   it('without a token exits 1 with one clear line', async () => {
     const { code, stdout, stderr } = await cli('src/main.ts', []);
     expect(code).toBe(1);
