@@ -139,6 +139,14 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
   const options = { ...DEFAULT_HYBRID_OPTIONS, ...overrides };
   const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
   const index = new LexicalIndex(kb.entries, analyzer, options);
+  const n = kb.entries.length;
+  const scratch = {
+    bm25: new Float64Array(n),
+    covered: new Float64Array(n),
+    phrasing: new Float64Array(n),
+    matched: new Float64Array(index.phrasings.length),
+    nb: new Float64Array(n),
+  };
 
   const vocabulary = new Map<string, number>();
   for (const e of kb.entries) {
@@ -158,8 +166,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
 
   /** Posterior over all entries for the known terms of a question (uniform prior). */
   function naiveBayes(terms: string[]): Float64Array {
-    const n = kb.entries.length;
-    const log = new Float64Array(n);
+    const log = scratch.nb;
     for (let c = 0; c < n; c++) log[c] = terms.length * (index.nbLogAlpha - (index.nbLogNorm[c] as number));
     for (const t of terms)
       for (const [c, v] of index.nbPostings.get(t) ?? []) log[c] = (log[c] as number) + v;
@@ -198,44 +205,57 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       if (known === undefined) unknownMass += w;
     }
 
-    const bm25 = new Map<number, number>();
-    const covered = new Map<number, number>();
+    // Scratch arrays reused across questions (rank is synchronous): no per-question maps to allocate or collect.
+    const touched: number[] = [];
     for (const t of unique) {
       const w = weight.get(t) as number;
       for (const [entry, tf] of index.entryPostings.get(t) ?? []) {
-        bm25.set(entry, (bm25.get(entry) ?? 0) + (w * tf * (options.k1 + 1)) / (tf + options.k1));
-        covered.set(entry, (covered.get(entry) ?? 0) + w);
+        if (scratch.covered[entry] === 0) touched.push(entry);
+        scratch.bm25[entry] =
+          (scratch.bm25[entry] as number) + (w * tf * (options.k1 + 1)) / (tf + options.k1);
+        scratch.covered[entry] = (scratch.covered[entry] as number) + w;
       }
     }
-    const matched = new Map<number, number>();
+    const touchedPhrasings: number[] = [];
     for (const t of unique) {
       const w = weight.get(t) as number;
-      for (const p of index.phrasingPostings.get(t) ?? []) matched.set(p, (matched.get(p) ?? 0) + w);
+      for (const p of index.phrasingPostings.get(t) ?? []) {
+        if (scratch.matched[p] === 0) touchedPhrasings.push(p);
+        scratch.matched[p] = (scratch.matched[p] as number) + w;
+      }
     }
-    const bestPhrasing = new Map<number, number>();
-    for (const [p, m] of matched) {
+    for (const p of touchedPhrasings) {
+      const m = scratch.matched[p] as number;
+      scratch.matched[p] = 0;
       const phrasing = index.phrasings[p] as Phrasing;
       const s = m / (options.queryShare * queryMass + (1 - options.queryShare) * Math.max(phrasing.mass, m));
-      if (s > (bestPhrasing.get(phrasing.entry) ?? 0)) bestPhrasing.set(phrasing.entry, s);
+      if (s > (scratch.phrasing[phrasing.entry] as number)) scratch.phrasing[phrasing.entry] = s;
     }
 
     const nb = naiveBayes(unique.filter((t) => index.idf.has(t)));
     const intent = medicalAdviceIntent(query);
     const medical = intent !== null;
     const bm25Max = queryMass * (options.k1 + 1);
-    const candidates: Candidate[] = [];
-    for (const [entry, cov] of covered) {
-      const phrasing = bestPhrasing.get(entry) ?? 0;
-      const coverage = cov / queryMass;
+    const top = new TopK<Candidate>(MAX_CANDIDATES, (a, b) => b.score - a.score || a.entry - b.entry);
+    let bestSafety: Candidate | undefined;
+    for (const entry of touched) {
+      const phrasing = scratch.phrasing[entry] as number;
+      const coverage = (scratch.covered[entry] as number) / queryMass;
       const lexical =
         options.blend.phrasing * phrasing +
         options.blend.coverage * coverage +
-        options.blend.bm25 * Math.min(1, (bm25.get(entry) ?? 0) / bm25Max);
+        options.blend.bm25 * Math.min(1, (scratch.bm25[entry] as number) / bm25Max);
+      scratch.phrasing[entry] = 0;
+      scratch.covered[entry] = 0;
+      scratch.bm25[entry] = 0;
       let score = (1 - options.naiveBayes.share) * lexical + options.naiveBayes.share * (nb[entry] ?? 0);
       if (medical && safety.has(entry)) score *= options.safetyBoost;
-      candidates.push({ entry, score: Math.min(1, score), phrasing, coverage });
+      const candidate = { entry, score: Math.min(1, score), phrasing, coverage };
+      top.add(candidate);
+      if (safety.has(entry) && (!bestSafety || candidate.score > bestSafety.score)) bestSafety = candidate;
     }
-    candidates.sort((a, b) => b.score - a.score || a.entry - b.entry);
+    const candidates = top.sorted();
+    if (medical && bestSafety && !candidates.includes(bestSafety)) candidates.push(bestSafety);
     if (medical && candidates[0] && !safety.has(candidates[0].entry)) {
       const best = candidates.findIndex((c) => safety.has(c.entry));
       const first = candidates[0];
@@ -244,24 +264,24 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
         candidates.unshift({ ...routed, score: Math.max(routed.score, first.score) });
       }
     }
-    const [top, second] = candidates;
-    if (!top) return { candidates };
+    const [first, second] = candidates;
+    if (!first) return { candidates };
     const signals: Signals = {
-      score: top.score,
-      lead: second && top.score > 0 ? (top.score - second.score) / top.score : 1,
-      phrasing: top.phrasing,
-      coverage: top.coverage,
+      score: first.score,
+      lead: second && first.score > 0 ? (first.score - second.score) / first.score : 1,
+      phrasing: first.phrasing,
+      coverage: first.coverage,
       unknownShare: unknownMass / queryMass,
       anchor: hasAnchor ? 1 : 0,
       length: Math.log(1 + unique.length),
-      nb: nb[top.entry] ?? 0,
+      nb: nb[first.entry] ?? 0,
     };
     return {
       candidates,
       signals,
-      safetyFirst: medical && hasAnchor && safety.has(top.entry),
+      safetyFirst: medical && hasAnchor && safety.has(first.entry),
       // A medical-advice question that no safety entry fits is not answered with research: suggest instead.
-      medicalUnrouted: intent === 'strong' && hasAnchor && !safety.has(top.entry),
+      medicalUnrouted: intent === 'strong' && hasAnchor && !safety.has(first.entry),
     };
   }
 
@@ -312,6 +332,32 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       }));
     },
   };
+}
+
+/** Candidates kept per question: the answer, suggestions and the confidence model need only the best few. */
+const MAX_CANDIDATES = 50;
+
+/** The best `k` items seen, without sorting everything (10,000 entries touched by a common word). */
+class TopK<T> {
+  private readonly items: T[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  add(item: T): void {
+    const items = this.items;
+    if (items.length === this.k && this.compare(item, items[items.length - 1] as T) >= 0) return;
+    let i = items.length;
+    if (items.length === this.k) items.pop();
+    i = items.length;
+    while (i > 0 && this.compare(item, items[i - 1] as T) < 0) i--;
+    items.splice(i, 0, item);
+  }
+
+  sorted(): T[] {
+    return [...this.items];
+  }
 }
 
 function containsSequence(terms: readonly string[], seq: readonly string[]): boolean {
