@@ -111,7 +111,9 @@ describe('npm start', () => {
       KNOWLEDGE_DIR: brokenKb('unknown-related'),
     });
     expect(code).toBe(1);
-    expect(stderr).toContain('entries/oxytocin-and-trust.md:11: related.1: no entry has the id "oxytocin-and-unicorns"');
+    expect(stderr).toContain(
+      'entries/oxytocin-and-trust.md:11: related.1: no entry has the id "oxytocin-and-unicorns"',
+    );
     expect(stderr).toMatch(/Not starting: the knowledge base .* has 1 problem\(s\)\./);
     expect(stdout).not.toMatch(/login|ready/);
   });
