@@ -4,6 +4,7 @@ import {
   InteractionContextType,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { askEngine } from '../src/discord/ask-engine.ts';
 import type { BotContext, CommandModule } from '../src/discord/context.ts';
 import { renderResult } from '../src/discord/render/answer.ts';
 import { passCooldown, reply, replyText } from '../src/discord/respond.ts';
@@ -29,17 +30,7 @@ export async function execute(
   if (!(await passCooldown(interaction, ctx))) return;
   const text = interaction.targetMessage.content.trim();
   if (!text) return replyText(interaction, 'That message has no text I can read.');
-  const result = ctx.engine.ask(text);
-  ctx.logger.info(
-    {
-      event: 'ask',
-      source: 'context-menu',
-      status: result.status,
-      entryId: result.answer?.id,
-      confidence: result.confidence,
-    },
-    'question answered',
-  );
+  const result = askEngine(ctx, text, 'context-menu');
   await reply(interaction, renderResult(result, ctx.kb, { question: text, shareable: true }), {
     ephemeral: true,
   });

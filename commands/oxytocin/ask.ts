@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { askEngine } from '../../src/discord/ask-engine.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { renderResult } from '../../src/discord/render/answer.ts';
 import { passCooldown, reply } from '../../src/discord/respond.ts';
@@ -8,17 +9,7 @@ export async function ask(interaction: ChatInputCommandInteraction, ctx: BotCont
   if (!(await passCooldown(interaction, ctx))) return;
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
-  const result = ctx.engine.ask(question);
-  ctx.logger.info(
-    {
-      event: 'ask',
-      source: 'slash',
-      status: result.status,
-      entryId: result.answer?.id,
-      confidence: result.confidence,
-    },
-    'question answered',
-  );
+  const result = askEngine(ctx, question, 'slash');
   await reply(interaction, renderResult(result, ctx.kb, { question, shareable: isPrivate }), {
     ephemeral: isPrivate,
   });

@@ -1,4 +1,5 @@
 import type { Client, Message } from 'discord.js';
+import { askEngine } from './ask-engine.ts';
 import type { BotContext } from './context.ts';
 import { renderResult } from './render/answer.ts';
 import { NO_PINGS } from './render/reply.ts';
@@ -24,10 +25,9 @@ export function createMessageHandler(client: Client, ctx: BotContext) {
     try {
       if (!isDm && !mentioned) {
         if (!looksLikeQuestion(question)) return;
-        const result = ctx.engine.ask(question);
+        const result = askEngine(ctx, question, 'question-channel');
         if (result.status !== 'answered' || result.confidence < QUESTION_CHANNEL_CONFIDENCE) return;
         if (ctx.cooldown.take(message.author.id) !== 0) return;
-        log(ctx, 'question-channel', result.status, result.answer?.id, result.confidence);
         await send(message, renderResult(result, ctx.kb));
         return;
       }
@@ -36,8 +36,7 @@ export function createMessageHandler(client: Client, ctx: BotContext) {
         await message.reply({ content: cooldownText(until), allowedMentions: NO_PINGS });
         return;
       }
-      const result = ctx.engine.ask(question);
-      log(ctx, isDm ? 'dm' : 'mention', result.status, result.answer?.id, result.confidence);
+      const result = askEngine(ctx, question, isDm ? 'dm' : 'mention');
       await send(message, renderResult(result, ctx.kb, { question: question || undefined }));
     } catch (error) {
       ctx.logger.error(
@@ -55,16 +54,6 @@ function send(message: Message, reply: ReturnType<typeof renderResult>) {
     components: reply.components,
     allowedMentions: NO_PINGS,
   });
-}
-
-function log(
-  ctx: BotContext,
-  source: string,
-  status: string,
-  entryId: string | undefined,
-  confidence: number,
-) {
-  ctx.logger.info({ event: 'ask', source, status, entryId, confidence }, 'question answered');
 }
 
 /** A message in a question channel is treated as a question when it reads like one. */

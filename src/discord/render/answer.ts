@@ -66,30 +66,20 @@ export function renderEntry(entry: Entry, kb: KnowledgeBase, options: AnswerRend
       .setLabel('Sources')
       .setEmoji('📚')
       .setStyle(ButtonStyle.Secondary),
-    new ButtonBuilder()
-      .setCustomId(
-        encodeCustomId({
-          action: 'feedback',
-          entryId: entry.id,
-          helpful: true,
-          confidence: options.confidence ?? 1,
-        }),
-      )
-      .setLabel('Helpful')
-      .setEmoji('👍')
-      .setStyle(ButtonStyle.Secondary),
-    new ButtonBuilder()
-      .setCustomId(
-        encodeCustomId({
-          action: 'feedback',
-          entryId: entry.id,
-          helpful: false,
-          confidence: options.confidence ?? 1,
-        }),
-      )
-      .setLabel('Not helpful')
-      .setEmoji('👎')
-      .setStyle(ButtonStyle.Secondary),
+    ...[true, false].map((helpful) =>
+      new ButtonBuilder()
+        .setCustomId(
+          encodeCustomId({
+            action: 'feedback',
+            entryId: entry.id,
+            helpful,
+            confidence: options.confidence ?? 1,
+          }),
+        )
+        .setLabel(helpful ? 'Helpful' : 'Not helpful')
+        .setEmoji(helpful ? '👍' : '👎')
+        .setStyle(ButtonStyle.Secondary),
+    ),
   );
   if (options.shareable) {
     buttons.addComponents(
