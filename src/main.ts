@@ -2,6 +2,7 @@ import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config/index.ts';
 import { startBot } from './discord/bot.ts';
 import { createEngine } from './engine/index.ts';
+import { startGatewayHealth } from './http/health.ts';
 import { formatProblem, loadKnowledgeBase } from './knowledge/index.ts';
 import { createLogger } from './logger.ts';
 
@@ -12,11 +13,15 @@ const SHUTDOWN_MS = 4000;
 runCli(async () => {
   const config = loadConfig(undefined, { require: ['DISCORD_TOKEN'] });
   const token = config.discordToken as string;
+  const shardIds = shardIdsFromEnv(process.env.SHARDS);
+  // SHARD_COUNT configures `npm run start:sharded`. discord.js also reads it, so outside a ShardingManager
+  // (no SHARDS given) it would run that many shards in this one process: plain `npm start` is one shard.
+  if (!shardIds) delete process.env.SHARD_COUNT;
   const logger = createLogger({
     level: config.logLevel,
     pretty: config.logPretty || undefined,
     secrets: [token],
-  });
+  }).child(shardIds ? { shardIds } : {});
   const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
   if (!kb) {
     for (const p of problems) console.error(formatProblem(p));
@@ -41,18 +46,49 @@ runCli(async () => {
     return undefined;
   });
   if (!bot) return 1;
+  const health = await startGatewayHealth({
+    port: config.healthPort,
+    shardIds,
+    client: bot.client,
+    logger,
+  }).catch(async (error: unknown) => {
+    logger.fatal({ err: error, port: config.healthPort }, 'could not start the health endpoint');
+    await bot.stop();
+    return 'failed' as const;
+  });
+  if (health === 'failed') return 1;
 
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const shutdown = (signal: string) => {
+      // Under the ShardingManager, Ctrl-C reaches this process and the manager's SIGTERM follows: stop once.
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-      bot.stop().finally(() => {
+      Promise.all([bot.stop(), health?.close()]).finally(() => {
         logger.flush();
         resolve();
       });
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+    // A shard whose manager is gone (killed, crashed) stops too, rather than serving on as an orphan.
+    if (process.connected) process.once('disconnect', () => shutdown('manager disconnected'));
   });
   return 0;
 });
+
+/**
+ * The shard ids the ShardingManager gave this process (`SHARDS`, e.g. `0`), to label its log lines. The
+ * discord.js Client reads `SHARDS` and `SHARD_COUNT` itself, since the bot sets neither option.
+ */
+function shardIdsFromEnv(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const ids = [JSON.parse(value)].flat();
+    return ids.every((id) => Number.isInteger(id)) ? (ids as number[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Client, type ClientOptions, Events } from 'discord.js';
+import { type Client, type ClientOptions, Events, type Interaction } from 'discord.js';
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
@@ -11,14 +11,18 @@ import { commandMap } from './load-commands.ts';
 import { createMessageHandler } from './messages.ts';
 import { createInteractionRouter } from './router.ts';
 
-export interface BotOptions {
-  token: string;
+/** What every handler shares, in gateway and HTTP mode alike. */
+export interface ContextOptions {
   kb: KnowledgeBase;
   engine: Engine;
   logger: Logger;
-  apiBase?: string;
   askChannelIds?: string[];
   cooldown?: { questions: number; seconds: number };
+}
+
+export interface BotOptions extends ContextOptions {
+  token: string;
+  apiBase?: string;
   /** Extra discord.js client options (tests pass a no-op identify throttler). */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -33,25 +37,34 @@ export const VERSION: string = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
 ).version;
 
+/** The context handlers receive. The gateway bot and the HTTP interactions endpoint both build it here. */
+export function createBotContext(options: ContextOptions): BotContext {
+  const cooldown = options.cooldown ?? { questions: 5, seconds: 30 };
+  return {
+    kb: options.kb,
+    engine: options.engine,
+    logger: options.logger,
+    cooldown: new Cooldown(cooldown.questions, cooldown.seconds * 1000),
+    version: VERSION,
+    askChannelIds: new Set(options.askChannelIds ?? []),
+  };
+}
+
+/** Routes interactions to the command modules and components with this context (shared by both modes). */
+export function createBotRouter(context: BotContext): (interaction: Interaction) => Promise<void> {
+  return createInteractionRouter(commandMap(context.kb), context);
+}
+
 /** Logs in and serves. Resolves once the client is ready; rejects if login fails. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
-  const askChannelIds = new Set(options.askChannelIds ?? []);
-  const cooldown = options.cooldown ?? { questions: 5, seconds: 30 };
+  const context = createBotContext(options);
   const client = createClient({
     apiBase: options.apiBase,
-    messageContent: askChannelIds.size > 0,
+    messageContent: context.askChannelIds.size > 0,
     overrides: options.clientOptions,
   });
-  const context: BotContext = {
-    kb: options.kb,
-    engine: options.engine,
-    logger,
-    cooldown: new Cooldown(cooldown.questions, cooldown.seconds * 1000),
-    version: VERSION,
-    askChannelIds,
-  };
-  const onInteraction = createInteractionRouter(commandMap(options.kb), context);
+  const onInteraction = createBotRouter(context);
   const onMessage = createMessageHandler(client, context);
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));

@@ -22,6 +22,7 @@ import type {
   MessageRef,
   ResponseView,
   SimChannel,
+  SlashAck,
   SlashOptionValue,
 } from './types.ts';
 import { interactionView } from './views.ts';
@@ -29,6 +30,12 @@ import { type WaitStatus, waitForOutcome } from './waiting.ts';
 
 /** What a Discord user can do with the bot's commands and components, each resolving to what they then see. */
 export class InteractionActions {
+  /** fireSlash() waiters by interaction, woken by one shared 'activity' listener. */
+  private readonly pendingAcks = new Map<InteractionRecord, () => void>();
+  private readonly onAckActivity = (record: InteractionRecord) => {
+    if (record.response) this.pendingAcks.get(record)?.();
+  };
+
   constructor(
     private readonly state: SimState,
     private readonly gateway: Gateway,
@@ -40,6 +47,49 @@ export class InteractionActions {
     values: Record<string, SlashOptionValue> = {},
     options: ActorOptions = {},
   ): Promise<ResponseView> {
+    const record = await this.dispatchSlash(name, subcommand, values, options);
+    return this.awaitResponse(record, options);
+  }
+
+  /**
+   * Sends a slash command and resolves as soon as the bot acknowledges it (or the deadline passes), with no
+   * quiet period and no wait for edits: for load tests that fire many interactions at once.
+   */
+  async fireSlash(
+    name: string,
+    subcommand: string | null | undefined,
+    values: Record<string, SlashOptionValue> = {},
+    options: ActorOptions = {},
+  ): Promise<SlashAck> {
+    const record = await this.dispatchSlash(name, subcommand, values, options);
+    const sentAt = performance.now();
+    const ackedAt = await new Promise<number | null>((resolve) => {
+      if (this.pendingAcks.size === 0) this.state.interactions.on('activity', this.onAckActivity);
+      const settle = (at: number | null) => {
+        clearTimeout(deadline);
+        this.pendingAcks.delete(record);
+        if (this.pendingAcks.size === 0) this.state.interactions.off('activity', this.onAckActivity);
+        resolve(at);
+      };
+      const wakeAt = this.state.interactions.ackDeadline(record) + 1;
+      const deadline = setTimeout(() => settle(null), Math.max(0, wakeAt - Date.now()));
+      this.pendingAcks.set(record, () => settle(performance.now()));
+      if (record.response) settle(performance.now());
+    });
+    return {
+      interactionId: record.id,
+      acknowledged: ackedAt !== null,
+      ackMs: ackedAt === null ? null : ackedAt - sentAt,
+      callbackType: record.response?.type ?? null,
+    };
+  }
+
+  private async dispatchSlash(
+    name: string,
+    subcommand: string | null | undefined,
+    values: Record<string, SlashOptionValue>,
+    options: ActorOptions,
+  ): Promise<InteractionRecord> {
     const place = placeFor(this.state.fixtures, options);
     const command = this.findCommand(name, CommandType.ChatInput, place);
     const built = buildCommandOptions({
@@ -56,10 +106,9 @@ export class InteractionActions {
       ...built,
       ...guildScope(command),
     };
-    const record = await this.dispatchInteraction(InteractionType.ApplicationCommand, place, data, options, {
+    return this.dispatchInteraction(InteractionType.ApplicationCommand, place, data, options, {
       commandType: CommandType.ChatInput,
     });
-    return this.awaitResponse(record, options);
   }
 
   async autocomplete(

@@ -28,6 +28,7 @@ import type {
   SimChannel,
   SimGuild,
   SimulatorOptions,
+  SlashAck,
   SlashOptionValue,
   Violation,
 } from './types.ts';
@@ -174,6 +175,19 @@ export class Simulator {
     options?: ActorOptions,
   ): Promise<ResponseView> {
     return this.actions.slash(name, subcommand, values, options);
+  }
+
+  /**
+   * Load tests: sends a slash command like `slash()` and resolves as soon as the bot acknowledges it (or the
+   * 3 s deadline passes), without waiting for edits or a quiet period. See `SlashAck`.
+   */
+  fireSlash(
+    name: string,
+    subcommand?: string | null,
+    values?: Record<string, SlashOptionValue>,
+    options?: ActorOptions,
+  ): Promise<SlashAck> {
+    return this.actions.fireSlash(name, subcommand, values, options);
   }
 
   autocomplete(

@@ -190,6 +190,16 @@ export interface ResponseView {
   };
 }
 
+/** What `fireSlash()` resolves to: whether and how fast the bot acknowledged the interaction. */
+export interface SlashAck {
+  interactionId: string;
+  acknowledged: boolean;
+  /** From sending INTERACTION_CREATE to the bot's accepted callback (ms, sub-millisecond); null if none. */
+  ackMs: number | null;
+  /** The callback type (4 reply, 5 deferred reply, ...), or null. */
+  callbackType: number | null;
+}
+
 export interface AutocompleteView {
   choices: APIApplicationCommandOptionChoice[];
   responded: boolean;

@@ -89,7 +89,7 @@ for (const [name, kb] of sets) {
     (k) => createFuseEngine(k),
     kb,
     queries,
-    kb.entries.length > 2000 ? 20 : kb.entries.length > 500 ? 100 : 400,
+    kb.entries.length > 2000 ? 10 : kb.entries.length > 500 ? 100 : 400,
   );
   const row = (label: string, m: Measure) =>
     `| ${name} | ${label} | ${fmt(m.buildMs)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.acP50)} | ${fmt(m.acP99)} | ${fmt(m.heapMb)} |`;

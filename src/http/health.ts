@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type Client, Status } from 'discord.js';
+import type { Logger } from '../logger.ts';
+import { closeServer, listen, sendJson } from './serve.ts';
+
+/** A health check: `healthy` picks 200 or 503, `body` is the JSON served at `GET /healthz`. */
+export interface HealthReport {
+  healthy: boolean;
+  body: Record<string, unknown>;
+}
+export type HealthCheck = () => HealthReport;
+
+export const HEALTH_PATH = '/healthz';
+
+/** Gateway mode: ready once every shard is connected and has received its guilds. */
+export function gatewayHealth(client: Client): HealthCheck {
+  return () => {
+    const ready = client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
+    const ping = client.ws.ping;
+    return {
+      healthy: ready,
+      body: {
+        status: ready ? 'ok' : 'unavailable',
+        ready,
+        wsPingMs: Number.isFinite(ping) && ping >= 0 ? Math.round(ping) : null,
+        guilds: client.guilds.cache.size,
+      },
+    };
+  };
+}
+
+/** HTTP interactions mode: stateless, so healthy whenever it is serving. */
+export function httpHealth(entries: number, startedAt = Date.now(), now = Date.now): HealthCheck {
+  return () => ({
+    healthy: true,
+    body: { status: 'ok', mode: 'http', entries, uptimeSeconds: Math.floor((now() - startedAt) / 1000) },
+  });
+}
+
+/** Answers `GET`/`HEAD /healthz` with the check; returns false for any other request. */
+export function serveHealth(req: IncomingMessage, res: ServerResponse, check: HealthCheck): boolean {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== HEALTH_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  const report = check();
+  sendJson(res, report.healthy ? 200 : 503, report.body);
+  return true;
+}
+
+export interface HealthServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A server that only answers `GET /healthz` (gateway mode, `HEALTH_PORT`). */
+export async function startHealthServer(options: {
+  port: number;
+  host?: string;
+  check: HealthCheck;
+  logger: Logger;
+}): Promise<HealthServer> {
+  const server = createServer((req, res) => {
+    try {
+      if (!serveHealth(req, res, options.check)) sendJson(res, 404, { error: 'not found' });
+    } catch (error) {
+      options.logger.error({ err: error, path: req.url }, 'health check failed');
+      if (!res.headersSent) sendJson(res, 500, { status: 'error' });
+    }
+  });
+  const port = await listen(server, options.port, options.host);
+  options.logger.info({ port }, 'health endpoint listening');
+  return { port, close: () => closeServer(server) };
+}
+
+/**
+ * Gateway mode's `HEALTH_PORT` (nothing when unset). Under the ShardingManager every shard process runs the
+ * bot with the same environment, so each one serves on HEALTH_PORT + its first shard id instead of colliding.
+ */
+export async function startGatewayHealth(options: {
+  port: number | undefined;
+  host?: string;
+  client: Client;
+  logger: Logger;
+  shardIds?: number[];
+}): Promise<HealthServer | undefined> {
+  if (options.port === undefined) return undefined;
+  const port = options.port + (options.shardIds?.[0] ?? 0);
+  return startHealthServer({
+    port,
+    host: options.host,
+    check: gatewayHealth(options.client),
+    logger: options.logger,
+  });
+}

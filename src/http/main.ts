@@ -1,0 +1,65 @@
+import { runCli } from '../cli/run-cli.ts';
+import { loadConfig } from '../config/index.ts';
+import { createEngine } from '../engine/index.ts';
+import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
+import { createLogger } from '../logger.ts';
+import { startInteractionsServer } from './server.ts';
+
+/** Grace period for a clean shutdown before the process exits anyway. */
+const SHUTDOWN_MS = 5000;
+
+/**
+ * `npm run start:http`: validate config and knowledge, then serve Discord's Interactions Endpoint URL on
+ * HTTP_PORT until SIGINT/SIGTERM (in-flight requests finish first).
+ */
+runCli(async () => {
+  const config = loadConfig(undefined, {
+    require: ['DISCORD_PUBLIC_KEY', 'DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
+  });
+  const token = config.discordToken as string;
+  const logger = createLogger({
+    level: config.logLevel,
+    pretty: config.logPretty || undefined,
+    secrets: [token],
+  });
+  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
+  if (!kb) {
+    for (const p of problems) console.error(formatProblem(p));
+    console.error(
+      `Not starting: the knowledge base in ${config.knowledgeDir} has ${problems.length} problem(s).`,
+    );
+    return 1;
+  }
+  logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
+
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const server = await startInteractionsServer({
+    publicKey: config.publicKey as string,
+    token,
+    applicationId: config.clientId as string,
+    apiBase: config.apiBase,
+    port: config.httpPort,
+    kb,
+    engine: createEngine(kb),
+    logger,
+    cooldown: config.cooldown,
+  }).catch((error: unknown) => {
+    logger.fatal({ err: error, port: config.httpPort }, 'could not start the interactions endpoint');
+    return undefined;
+  });
+  if (!server) return 1;
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
+      server.close().finally(() => {
+        logger.flush();
+        resolve();
+      });
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  return 0;
+});

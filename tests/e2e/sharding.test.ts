@@ -1,0 +1,203 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { commandDefinitions } from '../../src/discord/load-commands.ts';
+import { type Simulator, startSimulator } from '../../src/simulator/index.ts';
+import { shardForGuild } from '../../src/simulator/snowflake.ts';
+import { realKb } from '../helpers/bot-harness.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+type LogLine = Record<string, unknown>;
+
+const newToken = () =>
+  `${randomBytes(18).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
+
+/** `npm run start:sharded` as a child process in its own process group, its JSON log lines collected. */
+function startManager(sim: Simulator, token: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
+    cwd: ROOT,
+    // Its own process group, so `kill()` ends the manager and its shards together whatever happens.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: token,
+      DISCORD_API_BASE: sim.apiBase,
+      SHARD_COUNT: '2',
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: '0',
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      ASK_CHANNEL_IDS: '',
+      HEALTH_PORT: '',
+      COOLDOWN_QUESTIONS: '100',
+    },
+  });
+  const lines: LogLine[] = [];
+  const stderr: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let pending = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const parts = (pending + chunk.toString('utf8')).split('\n');
+    pending = parts.pop() ?? '';
+    for (const part of parts) {
+      try {
+        lines.push(JSON.parse(part) as LogLine);
+      } catch {
+        stderr.push(`(stdout) ${part}\n`);
+      }
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  const logs = (msg: string, where: (line: LogLine) => boolean = () => true) =>
+    lines.filter((line) => line.msg === msg && where(line));
+  return {
+    child,
+    exited,
+    stderr,
+    logs,
+    shardPids: () => logs('shard process started').map((line) => line.pid as number),
+    async waitForLog(msg: string, count: number, timeoutMs: number): Promise<void> {
+      const until = Date.now() + timeoutMs;
+      while (logs(msg).length < count) {
+        if (Date.now() > until || child.exitCode !== null) {
+          throw new Error(`no "${msg}" log x${count}; stderr: ${stderr.join('')}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    kill(): void {
+      if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `npm run start:sharded` for real: the ShardingManager process and two shard processes (src/main.ts through
+ * tsx) against the simulator, which routes each guild's events to shard (guild_id >> 22) % 2. The manager
+ * waits 5.5 s between the two identifies, as it must on Discord, so start-up takes 10-15 s.
+ */
+describe('npm run start:sharded: two shard processes under the ShardingManager', () => {
+  let sim: Simulator;
+  let manager: ReturnType<typeof startManager>;
+  const logs: ReturnType<typeof startManager>['logs'] = (...args) => manager.logs(...args);
+  const shardPids = () => manager.shardPids();
+
+  beforeAll(async () => {
+    const kb = await realKb();
+    const token = newToken();
+    sim = await startSimulator({ token, shardCount: 2, guilds: 2, quietMs: 100 });
+    for (const guild of sim.guilds) {
+      await deployCommands(
+        { token, clientId: sim.applicationId, guildId: guild.id, apiBase: sim.apiBase },
+        commandDefinitions(kb),
+      );
+    }
+    manager = startManager(sim, token);
+    await manager.waitForLog('all shards ready', 1, 25_000);
+  }, 30_000);
+
+  afterAll(async () => {
+    manager?.kill();
+    for (const pid of manager?.shardPids() ?? []) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    await sim?.stop();
+  });
+
+  it('puts the two guilds on different shards', () => {
+    expect(sim.guilds.map((guild) => shardForGuild(guild.id, 2))).toEqual([0, 1]);
+  });
+
+  it('logs each shard created and ready, and each shard process logs ready with its shard id', () => {
+    expect(logs('shard created').map((l) => [l.shardId, l.totalShards])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(logs('shard ready').map((l) => l.shardId)).toEqual([0, 1]);
+    const ready = logs('ready').map((l) => ({ shardIds: l.shardIds, guilds: l.guilds, shards: l.shards }));
+    expect(ready).toEqual([
+      { shardIds: [0], guilds: 1, shards: 1 },
+      { shardIds: [1], guilds: 1, shards: 1 },
+    ]);
+    expect(new Set(shardPids()).size).toBe(2);
+    expect(shardPids()).not.toContain(manager.child.pid);
+    const sessions = sim.gatewaySessions().map((s) => [s.shardId, s.shardCount, s.connected]);
+    expect(sessions.sort()).toEqual([
+      [0, 2, true],
+      [1, 2, true],
+    ]);
+  });
+
+  it("answers /oxytocin ask in each guild, through that guild's shard", async () => {
+    for (const [index, guild] of sim.guilds.entries()) {
+      const answered = logs('question answered').length;
+      const seqBefore = new Map(sim.gatewaySessions().map((s) => [s.shardId, s.seq]));
+      const r = await sim.slash(
+        'oxytocin',
+        'ask',
+        { question: 'where is oxytocin made?' },
+        { guildId: guild.id, channelId: guild.channels[0]?.id },
+      );
+      expect(r.type).toBe('reply');
+      expect(r.embeds[0]?.title).toBe('Where is oxytocin made in the body?');
+      // The event (and the echo of the reply) went to this guild's shard only.
+      const seqAfter = new Map(sim.gatewaySessions().map((s) => [s.shardId, s.seq]));
+      expect(seqAfter.get(index)).toBeGreaterThan(seqBefore.get(index) ?? 0);
+      expect(seqAfter.get(1 - index)).toBe(seqBefore.get(1 - index));
+      // And the process that answered is the one that runs that shard.
+      await manager.waitForLog('question answered', answered + 1, 2000);
+      expect(logs('question answered').slice(answered)).toEqual([
+        expect.objectContaining({ shardIds: [index], source: 'slash', entryId: 'where-is-oxytocin-made' }),
+      ]);
+    }
+    expect(sim.violations()).toEqual([]);
+  });
+
+  it('stops cleanly on SIGTERM: every shard logs out and exits, then the manager exits 0', async () => {
+    const pids = shardPids();
+    manager.child.kill('SIGTERM');
+    expect(await manager.exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(logs('shutting down', (l) => Array.isArray(l.shardIds)).map((l) => l.shardIds)).toHaveLength(2);
+    expect(logs('shard process exited').map((l) => l.exitCode)).toEqual([0, 0]);
+    expect(logs('all shards stopped')).toHaveLength(1);
+    // Clients that close with 1000 end their sessions.
+    expect(sim.gatewaySessions()).toEqual([]);
+    expect(sim.violations()).toEqual([]);
+    expect(manager.stderr.join('')).toBe('');
+  }, 15_000);
+});
+
+describe('npm run start:sharded when a shard cannot log in', () => {
+  let sim: Simulator;
+  let manager: ReturnType<typeof startManager> | undefined;
+  afterAll(async () => {
+    manager?.kill();
+    await sim?.stop();
+  });
+
+  it('stops at the first failure and exits 1, without starting the next shard or respawning', async () => {
+    sim = await startSimulator({ token: newToken(), shardCount: 2, guilds: 2 });
+    manager = startManager(sim, newToken()); // not the token the simulator accepts
+    expect(await manager.exited).toBe(1);
+    expect(manager.logs('login failed').map((l) => l.shardIds)).toEqual([[0]]);
+    expect(manager.logs('shard process died').map((l) => [l.shardId, l.exitCode])).toEqual([[0, 1]]);
+    expect(manager.logs('a shard failed to start; stopping the others')).toHaveLength(1);
+    expect(manager.logs('shard created').map((l) => l.shardId)).toEqual([0]);
+    expect(manager.shardPids().filter(alive)).toEqual([]);
+  }, 20_000);
+});
