@@ -1,9 +1,9 @@
+import { loadKnowledgeOrReport } from './cli/load-knowledge.ts';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config/index.ts';
 import { startBot } from './discord/bot.ts';
 import { createEngine } from './engine/index.ts';
 import { startGatewayHealth } from './http/health.ts';
-import { formatProblem, loadKnowledgeBase } from './knowledge/index.ts';
 import { createLogger } from './logger.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
@@ -22,14 +22,8 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   }).child(shardIds ? { shardIds } : {});
-  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
-  if (!kb) {
-    for (const p of problems) console.error(formatProblem(p));
-    console.error(
-      `Not starting: the knowledge base in ${config.knowledgeDir} has ${problems.length} problem(s).`,
-    );
-    return 1;
-  }
+  const kb = await loadKnowledgeOrReport(config.knowledgeDir);
+  if (!kb) return 1;
   logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

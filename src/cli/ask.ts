@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
 import { formatAskResult } from './format-text.ts';
+import { loadKnowledgeOrReport } from './load-knowledge.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE = `Usage:
@@ -21,14 +21,8 @@ runCli(async () => {
   const question = args.filter((a) => a !== '--json').join(' ');
 
   const { knowledgeDir } = loadConfig(process.env);
-  const { kb, problems } = await loadKnowledgeBase(knowledgeDir);
-  if (!kb) {
-    for (const p of problems) console.error(formatProblem(p));
-    console.error(
-      `The knowledge base in ${knowledgeDir} has ${problems.length} problem(s); run npm run kb:check.`,
-    );
-    return 1;
-  }
+  const kb = await loadKnowledgeOrReport(knowledgeDir);
+  if (!kb) return 1;
   const engine = createEngine(kb);
 
   if (question.trim() !== '') {

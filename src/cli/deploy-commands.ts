@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/index.ts';
 import { deployCommands } from '../discord/deploy.ts';
 import { commandDefinitions } from '../discord/load-commands.ts';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
+import { loadKnowledgeOrReport } from './load-knowledge.ts';
 import { runCli } from './run-cli.ts';
 
 /**
@@ -11,11 +11,8 @@ import { runCli } from './run-cli.ts';
 runCli(async () => {
   const dryRun = process.argv.includes('--dry-run');
   const config = loadConfig(undefined, { require: dryRun ? [] : ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] });
-  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
-  if (!kb) {
-    for (const p of problems) console.error(formatProblem(p));
-    return 1;
-  }
+  const kb = await loadKnowledgeOrReport(config.knowledgeDir);
+  if (!kb) return 1;
   const body = commandDefinitions(kb);
   if (dryRun) {
     console.log(JSON.stringify(body, null, 2));

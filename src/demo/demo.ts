@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
+import { loadKnowledgeOrReport } from '../cli/load-knowledge.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../logger.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { renderView, type ViewLike } from './terminal-view.ts';
@@ -16,11 +16,8 @@ import { renderView, type ViewLike } from './terminal-view.ts';
 runCli(async () => {
   const interactive = process.argv.includes('--interactive');
   const config = loadConfig(process.env);
-  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
-  if (!kb) {
-    for (const p of problems) console.error(formatProblem(p));
-    return 1;
-  }
+  const kb = await loadKnowledgeOrReport(config.knowledgeDir);
+  if (!kb) return 1;
   // Logs go to stderr at warn level, so the conversation stays readable.
   const logger = createLogger({ level: 'warn', pretty: true, destination: process.stderr });
   const stack = await startLocalStack({

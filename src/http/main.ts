@@ -1,7 +1,7 @@
+import { loadKnowledgeOrReport } from '../cli/load-knowledge.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../logger.ts';
 import { startInteractionsServer } from './server.ts';
 
@@ -22,14 +22,8 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   });
-  const { kb, problems } = await loadKnowledgeBase(config.knowledgeDir);
-  if (!kb) {
-    for (const p of problems) console.error(formatProblem(p));
-    console.error(
-      `Not starting: the knowledge base in ${config.knowledgeDir} has ${problems.length} problem(s).`,
-    );
-    return 1;
-  }
+  const kb = await loadKnowledgeOrReport(config.knowledgeDir);
+  if (!kb) return 1;
   logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

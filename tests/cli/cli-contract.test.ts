@@ -114,7 +114,9 @@ describe('npm start', () => {
     expect(stderr).toContain(
       'entries/oxytocin-and-trust.md:11: related.1: no entry has the id "oxytocin-and-unicorns"',
     );
-    expect(stderr).toMatch(/Not starting: the knowledge base .* has 1 problem\(s\)\./);
+    expect(stderr).toMatch(
+      /Not starting: the knowledge base .* has 1 problem\(s\); npm run kb:check lists them\./,
+    );
     expect(stdout).not.toMatch(/login|ready/);
   });
 
