@@ -91,21 +91,7 @@ export class InteractionActions {
     options: ActorOptions,
   ): Promise<InteractionRecord> {
     const place = placeFor(this.state.fixtures, options);
-    const command = this.findCommand(name, CommandType.ChatInput, place);
-    const built = buildCommandOptions({
-      command,
-      subcommand: subcommand ?? null,
-      values,
-      guildId: place.guildId,
-      fixtures: this.state.fixtures,
-    });
-    const data = {
-      id: command.id,
-      name: command.name,
-      type: CommandType.ChatInput,
-      ...built,
-      ...guildScope(command),
-    };
+    const data = this.chatInputData(name, place, { subcommand: subcommand ?? null, values });
     return this.dispatchInteraction(InteractionType.ApplicationCommand, place, data, options, {
       commandType: CommandType.ChatInput,
     });
@@ -120,22 +106,11 @@ export class InteractionActions {
     options: ActorOptions = {},
   ): Promise<AutocompleteView> {
     const place = placeFor(this.state.fixtures, options);
-    const command = this.findCommand(name, CommandType.ChatInput, place);
-    const built = buildCommandOptions({
-      command,
+    const data = this.chatInputData(name, place, {
       subcommand: subcommand ?? null,
       values: otherValues,
       focused: { name: focusedOption, value },
-      guildId: place.guildId,
-      fixtures: this.state.fixtures,
     });
-    const data = {
-      id: command.id,
-      name: command.name,
-      type: CommandType.ChatInput,
-      ...built,
-      ...guildScope(command),
-    };
     const record = await this.dispatchInteraction(InteractionType.Autocomplete, place, data, options, {
       commandType: CommandType.ChatInput,
     });
@@ -272,6 +247,28 @@ export class InteractionActions {
       message,
     );
     return this.awaitResponse(record, options);
+  }
+
+  /** The `data` of a chat-input interaction, options checked against the registered command. */
+  private chatInputData(
+    name: string,
+    place: Place,
+    input: Pick<Parameters<typeof buildCommandOptions>[0], 'subcommand' | 'values' | 'focused'>,
+  ): Record<string, unknown> {
+    const command = this.findCommand(name, CommandType.ChatInput, place);
+    const built = buildCommandOptions({
+      command,
+      ...input,
+      guildId: place.guildId,
+      fixtures: this.state.fixtures,
+    });
+    return {
+      id: command.id,
+      name: command.name,
+      type: CommandType.ChatInput,
+      ...built,
+      ...guildScope(command),
+    };
   }
 
   private async dispatchInteraction(

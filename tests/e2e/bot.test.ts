@@ -1,12 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/custom-ids.ts';
-import { createEngine } from '../../src/engine/index.ts';
-import type { Engine } from '../../src/engine/types.ts';
 import { type Harness, startHarness } from '../helpers/bot-harness.ts';
-
-/** A question that makes the test engine throw, to prove one failing handler does not take the bot down. */
-const EXPLODE = 'please explode now';
+import { EXPLODE, explodingEngine } from '../helpers/exploding-engine.ts';
 
 type Component = {
   type: number;
@@ -28,17 +24,7 @@ describe('the bot, end to end through the simulator', () => {
 
   beforeAll(async () => {
     h = await startHarness({
-      engine: (kb) => {
-        const real = createEngine(kb);
-        const engine: Engine = {
-          ask: (q) => {
-            if (q.includes(EXPLODE)) throw new Error('test failure on purpose');
-            return real.ask(q);
-          },
-          suggest: (p, l) => real.suggest(p, l),
-        };
-        return engine;
-      },
+      engine: explodingEngine,
       simulator: { guilds: [{ channels: ['general', 'ask-oxytocin'] }] },
     });
     askChannel = h.sim.guild.channels.find((c) => c.name === 'ask-oxytocin')?.id as string;

@@ -3,14 +3,13 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { commandDefinitions } from '../../src/discord/load-commands.ts';
-import { createEngine } from '../../src/engine/index.ts';
-import type { Engine } from '../../src/engine/types.ts';
 import { MAX_BODY_BYTES } from '../../src/http/body.ts';
 import { type InteractionsServer, startInteractionsServer } from '../../src/http/server.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import { realKb } from '../helpers/bot-harness.ts';
+import { EXPLODE, explodingEngine } from '../helpers/exploding-engine.ts';
 import {
   httpRequest,
   publicKeyHex,
@@ -19,8 +18,6 @@ import {
   startRelay,
 } from '../helpers/http-interactions.ts';
 
-/** A question that makes the test engine throw, to prove a failing handler does not stop the server. */
-const EXPLODE = 'please explode now';
 const PING = JSON.stringify({ type: 1, id: '1', application_id: '2', token: 't', version: 1 });
 
 type Component = { type: number; custom_id?: string; label?: string };
@@ -49,14 +46,7 @@ describe('HTTP interactions endpoint', () => {
       { token, clientId: sim.applicationId, guildId: sim.guild.id, apiBase: sim.apiBase },
       commandDefinitions(kb),
     );
-    const real = createEngine(kb);
-    const engine: Engine = {
-      ask: (q) => {
-        if (q.includes(EXPLODE)) throw new Error('test failure on purpose');
-        return real.ask(q);
-      },
-      suggest: (p, l) => real.suggest(p, l),
-    };
+    const engine = explodingEngine(kb);
     const destination = new Writable({
       write(chunk, _encoding, done) {
         lines.push(...String(chunk).split('\n').filter(Boolean));
