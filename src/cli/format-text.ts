@@ -1,7 +1,6 @@
 import { evidenceLine } from '../engine/evidence.ts';
+import { EXAMPLE_QUESTIONS } from '../engine/examples.ts';
 import type { AskResult } from '../engine/types.ts';
-
-const EXAMPLES = ['Where is oxytocin made?', 'Does oxytocin increase trust?', 'What is Pitocin used for?'];
 
 /** An ask result as a person reads it in a terminal. */
 export function formatAskResult(result: AskResult): string {
@@ -26,6 +25,6 @@ export function formatAskResult(result: AskResult): string {
   return [
     "Sorry, I don't have an answer for that. I only know about oxytocin, from a curated, cited knowledge base.",
     'Try for example:',
-    ...EXAMPLES.map((q) => `  - ${q}`),
+    ...EXAMPLE_QUESTIONS.map((q) => `  - ${q}`),
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { citationLabel } from '../../engine/answer.ts';
 import { EVIDENCE_LEGEND } from '../../engine/evidence.ts';
+import { EXAMPLE_QUESTIONS } from '../../engine/examples.ts';
 import type { AskResult } from '../../engine/types.ts';
 import type { Entry, EvidenceLevel, KnowledgeBase } from '../../knowledge/types.ts';
 import { encodeCustomId } from '../custom-ids.ts';
@@ -21,12 +22,6 @@ export const EVIDENCE_COLORS: Record<EvidenceLevel, number> = {
   'animal-only': 0x8e5bb5,
 };
 const NEUTRAL = 0x7f8c9a;
-
-export const EXAMPLE_QUESTIONS = [
-  'Where is oxytocin made?',
-  'Does oxytocin really make people trust each other?',
-  'What is Pitocin used for in labour?',
-];
 
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 
