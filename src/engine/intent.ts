@@ -6,24 +6,42 @@
  * Strong patterns ask what to do ("how much should I take", "can I buy it online"); a question with strong intent
  * that no safety entry fits is not answered at all. Weak patterns only lean towards the safety entries.
  */
+const WHO = String.raw`(bab(y|ies)|infants?|newborns?|child|children|kids?|sons?|daughters?|toddlers?|teens?|teenagers?)`;
+const MEDS = String.raw`(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)`;
+
 const STRONG: RegExp[] = [
-  /\b(how much|what dose|which dose|right dose|dosage|dosing|overdose|how many (sprays?|puffs?|drops|units|pumps|mg|iu))\b/,
+  // "how much should I take", "how much is too much"; not "how much reaches the brain" (a research question).
+  /\bhow much\b(\s+\w+){0,3}\s+(should|can|could|do|would|to)\s+(i|you|we|one|someone|a person)?\s*(take|use|spray|give|have|try|start)\b/,
+  /\bhow much\b(\s+\w+){0,3}\s+is\s+(safe|too much|ok|okay|dangerous|an overdose)\b/,
+  /\b(what dose|which dose|right dose|dosage|dosing|overdose|how many (sprays?|puffs?|drops|units|pumps|mg|iu))\b/,
   /\b\d+\s?(mg|mcg|iu|units|sprays|puffs)\b/,
   /\b(buy|buying|purchase|order|ordering|without (a )?prescription|where (can|do|to) (i )?(get|buy|order))\b/,
-  /\b(inject|injecting|injection|self[- ]?(administer|medicate|treat)|diy|home ?made)\b/,
-  /\b(give|giving|given|gave)\b[^.?!]{0,15}\b(oxytocin|pitocin|it|spray|some|this)\b[^.?!]{0,15}\b(bab(y|ies)|infants?|newborns?|child|children|kids?|sons?|daughters?|toddlers?|teens?)\b/,
-  /\b(bab(y|ies)|infants?|newborns?|child|children|kids?|toddlers?|teens?|teenagers?)\b[^.?!]{0,20}\b(be given|take|have|use|ok|okay|safe)\b/,
+  /\b(inject|injecting|self[- ]?(inject|administer|medicate|treat)|diy|home ?made)\b/,
+  // Giving it to a child is asked as a permission ("can I give..."), not as a story ("they gave me... after the baby").
+  new RegExp(
+    String.raw`\b(can|could|should|may|safe to|ok to|okay to)\b[^.?!]{0,12}\b(give|giving|use|using|spray)\b[^.?!]{0,25}\b${WHO}\b`,
+  ),
+  new RegExp(
+    String.raw`\b(give|giving) ((oxytocin|pitocin|it|spray|this|some) to )?(my|our|a|the)? ?${WHO}\b`,
+  ),
+  new RegExp(String.raw`\b${WHO}\b[^.?!]{0,20}\b(be given|take|have|use|ok|okay|safe)\b`),
   /\b(safe|take|taking|use|using|spray|ok|okay)\b[^.?!]{0,40}\b(pregnant|pregnancy|fetus|foetus|unborn)\b/,
   /\b(pregnant|pregnancy)\b[^.?!]{0,30}\b(take|taking|use|using|spray|safe)\b/,
-  /\b(with|and|plus|mix|mixing|combine|combining) (my |an? |the )?(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|alcohol|drinking|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)\b/,
-  /\b(stop(ping)?|quit(ting)?|replac(e|ing)|come off|coming off) (taking )?(my )?(\w+ )?(meds|medications?|medicines?|antidepressants?|ssri|pills)\b/,
+  new RegExp(String.raw`\b(with|and|plus|mix|mixing|combine|combining) (my |an? |the )?${MEDS}\b`),
+  // Alcohol with oxytocin is a research topic ("oxytocin and alcohol") unless the question is about mixing them.
+  /\b(mix|mixing|combine|combining|plus)\b[^.?!]{0,20}\b(alcohol|drinking|booze)\b/,
+  /\b(drink|drinking|alcohol|booze)\b[^.?!]{0,10}\b(on|while (on|using|taking)|after (using|taking))\b[^.?!]{0,10}\b(oxytocin|it|spray|pitocin)\b/,
+  new RegExp(
+    String.raw`\b(stop(ping)?|quit(ting)?|replac(e|ing)|come off|coming off) (taking )?(my )?(\w+ )?${MEDS}\b`,
+  ),
   /\b(i|me|my|myself|at home|naturally)\b[^.?!]{0,40}\b(start|kick ?start|kick off|bring on|trigger|induce|speed up)\b[^.?!]{0,30}\b(labou?r|contractions)\b/,
 ];
 
 const WEAK: RegExp[] = [
   /\b(dose|doses|mg|mcg|iu|online|amazon|myself|at home)\b/,
   /\b(my|a|our) (kid|kids|child|children|son|daughter|toddler|teen|teenager)\b/,
-  /\b(while|when|if i(m| am)?) (pregnant|expecting|breastfeeding|nursing)\b/,
+  /\b(while|when|if) (i'?m |i am )?(pregnant|expecting)\b/,
+  /\b(while|when|if) (i'?m|i am) (breastfeeding|nursing)\b/,
   /\b(should|can|could|is it (ok|okay|safe) to|safe to) (i )?(take|use|try|give|spray)\b/,
   /\b(spray|spraying|sniff|sniffing|snort|snorting)\b[^.?!]{0,20}\b(oxytocin|it|some)\b/,
 ];

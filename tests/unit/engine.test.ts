@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
+import { medicalAdviceIntent } from '../../src/engine/intent.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { damerauLevenshtein, TypoCorrector } from '../../src/engine/typo.ts';
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
@@ -143,5 +144,32 @@ describe('typo correction', () => {
     expect(c.correct('oxytocin')).toBeUndefined();
     expect(c.correct('sex')).toBeUndefined();
     expect(c.correct('completelydifferent')).toBeUndefined();
+  });
+});
+
+describe('medical-advice intent', () => {
+  it.each([
+    ['how much oxytocin should i take', 'strong'],
+    ['how much is too much oxytocin', 'strong'],
+    ['can i give oxytocin to my baby', 'strong'],
+    ['giving oxytocin to kids', 'strong'],
+    ['is it ok to drink on oxytocin spray', 'strong'],
+    ['mixing oxytocin and alcohol', 'strong'],
+    ['where can i buy oxytocin', 'strong'],
+    ['oxytocin while pregnant', 'weak'],
+    ['how much oxytocin reaches the brain', null],
+    ['does oxytocin help with alcohol withdrawal', null],
+    ['why do hospitals give oxytocin after the baby is born', null],
+    ['oxytocin while nursing', null],
+  ] as const)('reads "%s" as %s', (q, intent) => {
+    expect(medicalAdviceIntent(q)).toBe(intent);
+  });
+
+  it('never reads a research entry question as a strong request for medical advice', () => {
+    const strong = kb.entries
+      .filter((e) => e.category !== 'safety')
+      .flatMap((e) => [e.title, ...e.questions].map((q) => `${e.id}: ${q}`))
+      .filter((line) => medicalAdviceIntent(line.slice(line.indexOf(':') + 2)) === 'strong');
+    expect(strong).toEqual([]);
   });
 });
