@@ -6,8 +6,8 @@
  * Strong patterns ask what to do ("how much should I take", "can I buy it online"); a question with strong intent
  * that no safety entry fits is not answered at all. Weak patterns only lean towards the safety entries.
  */
-const WHO = String.raw`(bab(y|ies)|infants?|newborns?|child|children|kids?|sons?|daughters?|toddlers?|teens?|teenagers?)`;
-const MEDS = String.raw`(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)`;
+const WHO = '(bab(y|ies)|infants?|newborns?|child|children|kids?|sons?|daughters?|toddlers?|teens?|teenagers?)';
+const MEDS = '(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)';
 
 const STRONG: RegExp[] = [
   // "how much should I take", "how much is too much"; not "how much reaches the brain" (a research question).
