@@ -61,9 +61,21 @@ export class Analyzer {
   stem(word: string): string {
     let s = this.stems.get(word);
     if (s === undefined) {
-      s = word.length <= 3 ? word : stemmer(word);
+      s = conflate(stemmer(word));
       if (this.stems.size < 200_000) this.stems.set(word, s);
     }
     return s;
   }
+}
+
+/**
+ * Evens out the Porter stemmer's blind spots on everyday words: "sniffing" -> "snif" but "sniff" -> "sniff"
+ * (a final double consonant), and "treatment" kept whole when the rest is short ("treat").
+ */
+function conflate(stem: string): string {
+  let s = stem;
+  if (s.length >= 6 && s.endsWith('ment')) s = s.slice(0, -4);
+  const n = s.length;
+  if (n >= 4 && s[n - 1] === s[n - 2] && !'aeiou'.includes(s[n - 1] as string)) s = s.slice(0, -1);
+  return s;
 }

@@ -6,6 +6,7 @@ import { medicalAdviceIntent } from './intent.ts';
 import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
+import { DEFAULT_SOFTMAX_OPTIONS, SoftmaxClassifier, type SoftmaxOptions } from './softmax.ts';
 import type { AskResult, Engine, SuggestionView } from './types.ts';
 import { TypoCorrector } from './typo.ts';
 
@@ -47,9 +48,21 @@ export interface HybridOptions {
   suggestWithoutAnchorAt: number;
   /** Index pairs of neighbouring terms too. */
   bigrams: boolean;
-  /** The Naive Bayes part: its share of the final score, smoothing, and how much each field teaches it. */
-  naiveBayes: {
+  /**
+   * The learned part of the score, next to the lexical part: a blend of Naive Bayes and a softmax classifier, both
+   * trained on each entry's title and questions.
+   */
+  classifier: {
+    /** Its share of the final score (the rest is the lexical score). */
     share: number;
+    /** The softmax classifier's share within the learned part (the rest is Naive Bayes). */
+    softmaxShare: number;
+    /** The softmax is trained only while examples x entries stays under this (about 0.1 s a million); above, Naive Bayes alone. */
+    maxSoftmaxCost: number;
+    softmax: SoftmaxOptions;
+  };
+  /** Naive Bayes smoothing, and how much each field teaches it. */
+  naiveBayes: {
     alpha: number;
     fieldWeights: { title: number; questions: number; keywords: number; body: number };
   };
@@ -85,7 +98,8 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   suggestWithoutAnchorAt: 0.5,
   bigrams: false,
   idfFloor: 0.05,
-  naiveBayes: { share: 0.5, alpha: 0.1, fieldWeights: { title: 2, questions: 1, keywords: 1, body: 0.2 } },
+  classifier: { share: 0.5, softmaxShare: 0, maxSoftmaxCost: 2_000_000, softmax: DEFAULT_SOFTMAX_OPTIONS },
+  naiveBayes: { alpha: 0.1, fieldWeights: { title: 2, questions: 1, keywords: 1, body: 0.2 } },
 };
 
 /** Per-entry evidence for one question. */
@@ -138,7 +152,9 @@ export interface HybridEngine extends Engine {
 export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridOptions> = {}): HybridEngine {
   const options = { ...DEFAULT_HYBRID_OPTIONS, ...overrides };
   const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
+  analyzer.useCorrector(buildCorrector(kb, analyzer));
   const index = new LexicalIndex(kb.entries, analyzer, options);
+  const softmax = trainSoftmax(kb, index, options.classifier);
   const n = kb.entries.length;
   const scratch = {
     bm25: new Float64Array(n),
@@ -147,17 +163,6 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     matched: new Float64Array(index.phrasings.length),
     nb: new Float64Array(n),
   };
-
-  const vocabulary = new Map<string, number>();
-  for (const e of kb.entries) {
-    const text = [e.title, ...e.questions, ...e.keywords, e.body].join(' ');
-    for (const w of new Set(analyzer.words(text))) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-  }
-  for (const w of analyzer.synonymVocabulary()) if (!vocabulary.has(w)) vocabulary.set(w, 1);
-  for (const w of [...ANCHOR_WORDS, ...FOREIGN_WORDS].flatMap((p) => analyzer.words(p))) {
-    if (!vocabulary.has(w)) vocabulary.set(w, 0);
-  }
-  analyzer.useCorrector(new TypoCorrector(vocabulary));
 
   // Anchors can be phrases ("love hormone"): a question has one when it contains the whole term sequence.
   const anchors = ANCHOR_WORDS.map((w) => analyzer.analyze(w).terms).filter((seq) => seq.length > 0);
@@ -232,7 +237,15 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       if (s > (scratch.phrasing[phrasing.entry] as number)) scratch.phrasing[phrasing.entry] = s;
     }
 
-    const nb = naiveBayes(unique.filter((t) => index.idf.has(t)));
+    const knownTerms = unique.filter((t) => index.idf.has(t));
+    const nb = naiveBayes(knownTerms);
+    // The learned part: Naive Bayes blended with the softmax (reusing the Naive Bayes array).
+    const learned = nb;
+    if (softmax) {
+      const p = softmax.predict(knownTerms);
+      const share = options.classifier.softmaxShare;
+      for (let c = 0; c < n; c++) learned[c] = (1 - share) * (nb[c] as number) + share * (p[c] as number);
+    }
     const intent = medicalAdviceIntent(query);
     const medical = intent !== null;
     const bm25Max = queryMass * (options.k1 + 1);
@@ -248,7 +261,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       scratch.phrasing[entry] = 0;
       scratch.covered[entry] = 0;
       scratch.bm25[entry] = 0;
-      let score = (1 - options.naiveBayes.share) * lexical + options.naiveBayes.share * (nb[entry] ?? 0);
+      let score = (1 - options.classifier.share) * lexical + options.classifier.share * (learned[entry] ?? 0);
       if (medical && safety.has(entry)) score *= options.safetyBoost;
       const candidate = { entry, score: Math.min(1, score), phrasing, coverage };
       top.add(candidate);
@@ -274,7 +287,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       unknownShare: unknownMass / queryMass,
       anchor: hasAnchor ? 1 : 0,
       length: Math.log(1 + unique.length),
-      nb: nb[first.entry] ?? 0,
+      nb: learned[first.entry] ?? 0,
     };
     return {
       candidates,
@@ -332,6 +345,55 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       }));
     },
   };
+}
+
+/** The softmax classifier over each entry's title and questions (as the index analysed them) and keywords. */
+function trainSoftmax(
+  kb: KnowledgeBase,
+  index: LexicalIndex,
+  options: HybridOptions['classifier'],
+): SoftmaxClassifier | undefined {
+  const examples = [
+    ...index.phrasings.map((p) => ({ terms: p.terms, label: p.entry })),
+    ...index.keywordTerms.map((terms, label) => ({ terms, label })),
+  ];
+  if (options.softmaxShare <= 0 || examples.length * kb.entries.length > options.maxSoftmaxCost)
+    return undefined;
+  return new SoftmaxClassifier(examples, kb.entries.length, options.softmax);
+}
+
+/**
+ * The typo corrector's vocabulary: every word of the curated text (titles, keywords, answers, synonyms), plus
+ * the words of the alternate questions that are not near-misses of common ones. Curators write typos into questions on
+ * purpose ("oxytocn made where"); such a word must stay correctable, or a user's same typo would be taken as known
+ * and lose its link to the real word.
+ */
+export function buildCorrector(kb: KnowledgeBase, analyzer: Analyzer): TypoCorrector {
+  const curated = new Map<string, number>();
+  const count = (into: Map<string, number>, text: string) => {
+    for (const w of new Set(analyzer.words(text))) into.set(w, (into.get(w) ?? 0) + 1);
+  };
+  for (const e of kb.entries) count(curated, [e.title, ...e.keywords, e.body].join(' '));
+  for (const w of analyzer.synonymVocabulary()) if (!curated.has(w)) curated.set(w, 1);
+  for (const w of [...ANCHOR_WORDS, ...FOREIGN_WORDS].flatMap((p) => analyzer.words(p))) {
+    if (!curated.has(w)) curated.set(w, 0);
+  }
+  const questions = new Map<string, number>();
+  for (const e of kb.entries) count(questions, e.questions.join(' '));
+  const corrector = new TypoCorrector(curated);
+  const curatedStems = new Set([...curated.keys()].map((w) => analyzer.stem(w)));
+  // A typo is a word the curated text never uses in any form, near a word it uses several times more often:
+  // "oxytoxin" next to "oxytocin", but not "dating" next to "mating" or "spraying" next to "speaking".
+  const typos = [...questions].filter(([w, entries]) => {
+    if (curated.has(w) || curatedStems.has(analyzer.stem(w))) return false;
+    const fix = corrector.correct(w);
+    return fix !== undefined && (curated.get(fix) ?? 0) >= Math.max(3, 3 * entries);
+  });
+  const isTypo = new Set(typos.map(([w]) => w));
+  for (const [w, entries] of questions) {
+    if (!isTypo.has(w)) corrector.add(w, (curated.get(w) ?? 0) + entries);
+  }
+  return corrector;
 }
 
 /** Candidates kept per question: the answer, suggestions and the confidence model need only the best few. */

@@ -6,8 +6,10 @@
  * Strong patterns ask what to do ("how much should I take", "can I buy it online"); a question with strong intent
  * that no safety entry fits is not answered at all. Weak patterns only lean towards the safety entries.
  */
-const WHO = '(bab(y|ies)|infants?|newborns?|child|children|kids?|sons?|daughters?|toddlers?|teens?|teenagers?)';
-const MEDS = '(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)';
+const WHO =
+  '(bab(y|ies)|infants?|newborns?|child|children|kids?|sons?|daughters?|toddlers?|teens?|teenagers?)';
+const MEDS =
+  '(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)';
 
 const STRONG: RegExp[] = [
   // "how much should I take", "how much is too much"; not "how much reaches the brain" (a research question).
@@ -15,8 +17,12 @@ const STRONG: RegExp[] = [
   /\bhow much\b(\s+\w+){0,3}\s+is\s+(safe|too much|ok|okay|dangerous|an overdose)\b/,
   /\b(what dose|which dose|right dose|dosage|dosing|overdose|how many (sprays?|puffs?|drops|units|pumps|mg|iu))\b/,
   /\b\d+\s?(mg|mcg|iu|units|sprays|puffs)\b/,
-  /\b(buy|buying|purchase|order|ordering|without (a )?prescription|where (can|do|to) (i )?(get|buy|order))\b/,
-  /\b(inject|injecting|self[- ]?(inject|administer|medicate|treat)|diy|home ?made)\b/,
+  /\b(buy|buying|purchase|purchasing|ordering|without (a )?prescription|where (can|do|to) (i )?(get|buy|order))\b/,
+  /\border (oxytocin|pitocin|it|some|spray|online)\b/,
+  // Injecting is advice when someone means to do it ("can I inject it"), not when a study did ("instead of injecting").
+  /\b(can|could|should|how (do|to|would)|is it (ok|okay|safe) to|safe to|want to|going to|gonna)\b[^.?!]{0,12}\binject(ing)?\b/,
+  /\binject(ing)? (myself|me|my)\b/,
+  /\b(self[- ]?(inject(ing)?|administer(ing)?|medicat(e|ing)|treat(ing)?)|diy|home ?made)\b/,
   // Giving it to a child is asked as a permission ("can I give..."), not as a story ("they gave me... after the baby").
   new RegExp(
     String.raw`\b(can|could|should|may|safe to|ok to|okay to)\b[^.?!]{0,12}\b(give|giving|use|using|spray)\b[^.?!]{0,25}\b${WHO}\b`,

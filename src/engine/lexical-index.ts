@@ -8,6 +8,8 @@ const FIELDS: Field[] = ['title', 'questions', 'keywords', 'body'];
 export interface Phrasing {
   entry: number;
   text: string;
+  /** Its distinct terms. */
+  terms: readonly string[];
   /** Sum of the IDF of its distinct terms. */
   mass: number;
 }
@@ -20,6 +22,8 @@ export class LexicalIndex {
   /** term -> phrasing ids containing it */
   readonly phrasingPostings = new Map<string, number[]>();
   readonly phrasings: Phrasing[] = [];
+  /** Each entry's keyword terms. */
+  readonly keywordTerms: readonly string[][];
   /** The weight given to a query word that no entry uses. */
   readonly unknownIdf: number;
   /** Every indexed term, sorted, for prefix look-ups (autocomplete). */
@@ -35,12 +39,19 @@ export class LexicalIndex {
     options: HybridOptions,
   ) {
     const n = entries.length;
-    const fieldTerms = entries.map((e) => ({
+    // Titles and questions are analysed once: their terms feed the fields and the phrasings alike. Questions are
+    // typo-corrected like a user's question, since curators write typos into them on purpose.
+    const phrased = entries.map((e) => ({
       title: features(analyzer.analyze(e.title).terms, options),
-      questions: e.questions.flatMap((q) => features(analyzer.analyze(q).terms, options)),
+      questions: e.questions.map((q) => features(analyzer.analyze(q, { correct: true }).terms, options)),
+    }));
+    const fieldTerms = entries.map((e, i) => ({
+      title: (phrased[i] as (typeof phrased)[number]).title,
+      questions: (phrased[i] as (typeof phrased)[number]).questions.flat(),
       keywords: e.keywords.flatMap((k) => analyzer.analyze(k).terms),
       body: features(analyzer.analyze(e.body.replace(/\[\d+\]/g, ' ')).terms, options),
     }));
+    this.keywordTerms = fieldTerms.map((t) => t.keywords);
     const avg = Object.fromEntries(
       FIELDS.map((f) => [f, Math.max(1, fieldTerms.reduce((s, t) => s + t[f].length, 0) / Math.max(1, n))]),
     ) as Record<Field, number>;
@@ -96,9 +107,10 @@ export class LexicalIndex {
     });
 
     entries.forEach((e, entry) => {
-      for (const text of [e.title, ...e.questions]) {
-        const terms = new Set(features(analyzer.analyze(text).terms, options));
-        if (terms.size === 0) continue;
+      const { title, questions } = phrased[entry] as (typeof phrased)[number];
+      [e.title, ...e.questions].forEach((text, k) => {
+        const terms = new Set(k === 0 ? title : questions[k - 1]);
+        if (terms.size === 0) return;
         const id = this.phrasings.length;
         let mass = 0;
         for (const term of terms) {
@@ -107,8 +119,8 @@ export class LexicalIndex {
           if (list) list.push(id);
           else this.phrasingPostings.set(term, [id]);
         }
-        this.phrasings.push({ entry, text, mass });
-      }
+        this.phrasings.push({ entry, text, terms: [...terms], mass });
+      });
     });
   }
 

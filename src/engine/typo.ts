@@ -28,14 +28,22 @@ export class TypoCorrector {
     frequencies: Map<string, number>,
     private readonly options: TypoOptions = DEFAULT_TYPO_OPTIONS,
   ) {
-    this.known = frequencies;
-    for (const word of frequencies.keys()) {
-      if (word.length < options.minLength1 - 1) continue;
-      for (const d of deletions(word.slice(0, PREFIX), word.length >= options.minLength2 - 1 ? 2 : 1)) {
-        const list = this.deletes.get(d);
-        if (list) list.push(word);
-        else this.deletes.set(d, [word]);
-      }
+    this.known = new Map();
+    for (const [word, frequency] of frequencies) this.add(word, frequency);
+  }
+
+  /** Makes a word known (a later correction may return it). */
+  add(word: string, frequency: number): void {
+    if (this.known.has(word)) {
+      this.known.set(word, frequency);
+      return;
+    }
+    this.known.set(word, frequency);
+    if (word.length < this.options.minLength1 - 1) return;
+    for (const d of deletions(word.slice(0, PREFIX), word.length >= this.options.minLength2 - 1 ? 2 : 1)) {
+      const list = this.deletes.get(d);
+      if (list) list.push(word);
+      else this.deletes.set(d, [word]);
     }
   }
 

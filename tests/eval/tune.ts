@@ -58,7 +58,7 @@ if (process.argv[2] === '--search') {
 }
 
 const overrides = JSON.parse(
-  process.argv[2] === '--fit' ? '{}' : (process.argv[2] ?? '{}'),
+  (process.argv[2] === '--fit' ? process.argv[3] : process.argv[2]) ?? '{}',
 ) as Partial<HybridOptions>;
 const engine = createHybridEngine(kb, overrides);
 

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/engine/analyzer.ts';
+import { buildCorrector } from '../../src/engine/hybrid.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { medicalAdviceIntent } from '../../src/engine/intent.ts';
+import { SoftmaxClassifier } from '../../src/engine/softmax.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { damerauLevenshtein, TypoCorrector } from '../../src/engine/typo.ts';
-import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { type Entry, type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { REAL_KB } from '../helpers/kb-fixtures.ts';
 
 let kb: KnowledgeBase;
@@ -144,6 +147,57 @@ describe('typo correction', () => {
     expect(c.correct('oxytocin')).toBeUndefined();
     expect(c.correct('sex')).toBeUndefined();
     expect(c.correct('completelydifferent')).toBeUndefined();
+  });
+});
+
+describe('typo correction against the knowledge base', () => {
+  const analyzer = () => new Analyzer([]);
+  const kbWith = (questions: string[]): KnowledgeBase => ({
+    ...kb,
+    entries: [
+      { ...(kb.entries[0] as Entry), questions },
+      ...kb.entries.slice(1).map((e) => ({ ...e, questions: e.questions.slice(0, 3) })),
+    ],
+  });
+
+  it("keeps a curator's deliberate typo correctable instead of learning it as a word", () => {
+    const a = analyzer();
+    const corrector = buildCorrector(kbWith(['oxytocn made where', 'is oxytocin dating advice']), a);
+    expect(corrector.correct('oxytocn')).toBe('oxytocin');
+    expect(corrector.has('dating')).toBe(true);
+  });
+
+  it('still learns question words that are real words close to other words', () => {
+    const a = analyzer();
+    const corrector = buildCorrector(kbWith(['does spraying it help', 'what about dating']), a);
+    expect(corrector.correct('dating')).toBeUndefined();
+    expect(corrector.correct('spraying')).toBeUndefined();
+  });
+});
+
+describe('softmax classifier', () => {
+  const examples = [
+    { terms: ['autism', 'symptom'], label: 0 },
+    { terms: ['autism', 'kid'], label: 0 },
+    { terms: ['autism', 'social'], label: 0 },
+    { terms: ['schizophrenia', 'symptom'], label: 1 },
+    { terms: ['schizophrenia', 'psychosis'], label: 1 },
+    { terms: ['symptom', 'psychosis'], label: 1 },
+  ];
+
+  it('learns which word tells two classes apart, not which word they share', () => {
+    const model = new SoftmaxClassifier(examples, 2);
+    expect(model.predict(['autism', 'symptom'])[0]).toBeGreaterThan(0.8);
+    expect(model.predict(['psychosis'])[1]).toBeGreaterThan(0.8);
+    const shared = model.predict(['symptom']);
+    expect(Math.abs((shared[0] as number) - (shared[1] as number))).toBeLessThan(0.6);
+  });
+
+  it('trains the same model from the same examples, and ignores words it never saw', () => {
+    const a = [...new SoftmaxClassifier(examples, 2).predict(['autism', 'unseen'])];
+    const b = [...new SoftmaxClassifier(examples, 2).predict(['autism'])];
+    expect(a).toEqual(b);
+    expect([...new SoftmaxClassifier(examples, 2).predict([])]).toEqual([0.5, 0.5]);
   });
 });
 
