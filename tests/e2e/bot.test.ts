@@ -80,7 +80,8 @@ describe('the bot, end to end through the simulator', () => {
   });
 
   it('offers "did you mean" suggestions, and choosing one answers it', async () => {
-    const r = await h.sim.slash('oxytocin', 'ask', { question: 'oxytocin research' });
+    // Vague: mothers, fathers, genes and addiction entries all speak of behaviour.
+    const r = await h.sim.slash('oxytocin', 'ask', { question: 'oxytocin and behaviour' });
     expect(r.embeds[0]?.title).toBe('Did you mean…?');
     const menu = componentsOf(r).find((c) => c.type === 3);
     expect(menu?.options?.length).toBeGreaterThanOrEqual(2);
