@@ -41,11 +41,15 @@ export class SoftmaxClassifier {
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     const gradient = new Float64Array(classes);
+    const learned = new Uint8Array(prepared.length);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       const rate = options.learningRate * (1 - (0.9 * epoch) / Math.max(1, options.epochs - 1));
       for (const i of order) {
+        // An example the model already gets right with near certainty teaches nothing; look again every few passes.
+        if (learned[i] === 1 && epoch % 4 !== 0) continue;
         const { rows, label } = prepared[i] as (typeof prepared)[number];
         const p = this.posterior(rows);
+        learned[i] = (p[label] as number) > 0.9 ? 1 : 0;
         const step = rate / Math.sqrt(rows.length);
         for (let c = 0; c < classes; c++) gradient[c] = (p[c] as number) * step;
         gradient[label] = (gradient[label] as number) - step;
