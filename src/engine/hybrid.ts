@@ -6,7 +6,7 @@ import { medicalAdviceIntent } from './intent.ts';
 import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
-import { DEFAULT_SOFTMAX_OPTIONS, SoftmaxClassifier, type SoftmaxOptions } from './softmax.ts';
+import { DEFAULT_SOFTMAX_OPTIONS, normalizeLogs, SoftmaxClassifier, type SoftmaxOptions } from './softmax.ts';
 import type { AskResult, Engine, SuggestionView } from './types.ts';
 import { TypoCorrector } from './typo.ts';
 
@@ -175,15 +175,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     for (let c = 0; c < n; c++) log[c] = terms.length * (index.nbLogAlpha - (index.nbLogNorm[c] as number));
     for (const t of terms)
       for (const [c, v] of index.nbPostings.get(t) ?? []) log[c] = (log[c] as number) + v;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < n; c++) max = Math.max(max, log[c] as number);
-    let sum = 0;
-    for (let c = 0; c < n; c++) {
-      log[c] = Math.exp((log[c] as number) - max);
-      sum += log[c] as number;
-    }
-    for (let c = 0; c < n; c++) log[c] = (log[c] as number) / sum;
-    return log;
+    return normalizeLogs(log);
   }
 
   function rank(query: string): {

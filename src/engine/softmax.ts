@@ -84,16 +84,24 @@ export class SoftmaxClassifier {
     z.set(this.bias);
     for (const w of rows)
       for (let c = 0; c < this.classes; c++) z[c] = (z[c] as number) + (w[c] as number) * x;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < this.classes; c++) max = Math.max(max, z[c] as number);
-    let sum = 0;
-    for (let c = 0; c < this.classes; c++) {
-      // exp(-30) is below any share that matters; skipping it saves most of the training time.
-      const d = (z[c] as number) - max;
-      z[c] = d < -30 ? 0 : Math.exp(d);
-      sum += z[c] as number;
-    }
-    for (let c = 0; c < this.classes; c++) z[c] = (z[c] as number) / sum;
+    normalizeLogs(z);
     return z;
   }
+}
+
+/**
+ * Turns log-scores into probabilities in place (subtracting the largest first, so nothing overflows).
+ * exp(-30) is below any share that matters; skipping it saves much of the softmax's training time.
+ */
+export function normalizeLogs(z: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    const d = (z[c] as number) - max;
+    z[c] = d < -30 ? 0 : Math.exp(d);
+    sum += z[c] as number;
+  }
+  for (let c = 0; c < z.length; c++) z[c] = (z[c] as number) / sum;
+  return z;
 }
