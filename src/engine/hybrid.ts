@@ -57,7 +57,10 @@ export interface HybridOptions {
     share: number;
     /** The softmax classifier's share within the learned part (the rest is Naive Bayes). */
     softmaxShare: number;
-    /** The softmax is trained only while examples x entries stays under this (about 0.1 s a million); above, Naive Bayes alone. */
+    /**
+     * The softmax is trained only while examples x entries stays under this (training costs about 0.1 s a
+     * million); above, Naive Bayes alone.
+     */
     maxSoftmaxCost: number;
     softmax: SoftmaxOptions;
   };
@@ -89,7 +92,7 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
       unknownShare: -0.06,
       anchor: 3.65,
       length: 0.99,
-      nb: 1.96,
+      learned: 1.96,
     },
   },
   answerAt: 0.75,
@@ -126,8 +129,8 @@ export interface Signals {
   anchor: number;
   /** log(1 + number of distinct terms). */
   length: number;
-  /** Naive Bayes posterior of the top entry. */
-  nb: number;
+  /** The learned part's posterior for the top entry (softmax and Naive Bayes). */
+  learned: number;
 }
 
 export function confidenceOf(signals: Signals, calibration: HybridOptions['calibration']): number {
@@ -230,13 +233,13 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     }
 
     const knownTerms = unique.filter((t) => index.idf.has(t));
-    const nb = naiveBayes(knownTerms);
-    // The learned part: Naive Bayes blended with the softmax (reusing the Naive Bayes array).
-    const learned = nb;
+    // The learned part: the Naive Bayes posterior, blended in place with the softmax's.
+    const learned = naiveBayes(knownTerms);
     if (softmax) {
       const p = softmax.predict(knownTerms);
       const share = options.classifier.softmaxShare;
-      for (let c = 0; c < n; c++) learned[c] = (1 - share) * (nb[c] as number) + share * (p[c] as number);
+      for (let c = 0; c < n; c++)
+        learned[c] = (1 - share) * (learned[c] as number) + share * (p[c] as number);
     }
     const intent = medicalAdviceIntent(query);
     const medical = intent !== null;
@@ -279,7 +282,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       unknownShare: unknownMass / queryMass,
       anchor: hasAnchor ? 1 : 0,
       length: Math.log(1 + unique.length),
-      nb: learned[first.entry] ?? 0,
+      learned: learned[first.entry] ?? 0,
     };
     return {
       candidates,

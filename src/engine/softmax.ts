@@ -19,7 +19,6 @@ export interface Example {
 
 export class SoftmaxClassifier {
   private readonly weights = new Map<string, Float64Array>();
-  private readonly bias: Float64Array;
   private readonly scratch: Float64Array;
 
   constructor(
@@ -27,7 +26,6 @@ export class SoftmaxClassifier {
     private readonly classes: number,
     options: SoftmaxOptions = DEFAULT_SOFTMAX_OPTIONS,
   ) {
-    this.bias = new Float64Array(classes);
     this.scratch = new Float64Array(classes);
     const prepared = examples
       .map((e) => ({ rows: [...new Set(e.terms)].map((t) => this.row(t)), label: e.label }))
@@ -81,7 +79,7 @@ export class SoftmaxClassifier {
   private posterior(rows: readonly Float64Array[]): Float64Array {
     const z = this.scratch;
     const x = rows.length > 0 ? 1 / Math.sqrt(rows.length) : 0;
-    z.set(this.bias);
+    z.fill(0);
     for (const w of rows)
       for (let c = 0; c < this.classes; c++) z[c] = (z[c] as number) + (w[c] as number) * x;
     normalizeLogs(z);
