@@ -18,7 +18,10 @@ export interface Example {
 }
 
 export class SoftmaxClassifier {
-  private readonly weights = new Map<string, Float64Array>();
+  /** term -> offset of its row in `weights` (one weight per class). */
+  private readonly rows = new Map<string, number>();
+  /** All rows in one array: far fewer cache misses than one small array a term. */
+  private readonly weights: Float64Array;
   private readonly scratch: Float64Array;
 
   constructor(
@@ -28,8 +31,9 @@ export class SoftmaxClassifier {
   ) {
     this.scratch = new Float64Array(classes);
     const prepared = examples
-      .map((e) => ({ rows: [...new Set(e.terms)].map((t) => this.row(t)), label: e.label }))
+      .map((e) => ({ rows: Int32Array.from(new Set(e.terms), (t) => this.row(t)), label: e.label }))
       .filter((e) => e.rows.length > 0);
+    this.weights = new Float64Array(this.rows.size * classes);
     // A fixed shuffle (no Math.random): the same knowledge base always trains the same model.
     const order = prepared.map((_, i) => i);
     let seed = 20261126;
@@ -38,6 +42,7 @@ export class SoftmaxClassifier {
       const j = seed % (i + 1);
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
+    const w = this.weights;
     const gradient = new Float64Array(classes);
     const learned = new Uint8Array(prepared.length);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -51,39 +56,41 @@ export class SoftmaxClassifier {
         const step = rate / Math.sqrt(rows.length);
         for (let c = 0; c < classes; c++) gradient[c] = (p[c] as number) * step;
         gradient[label] = (gradient[label] as number) - step;
-        for (const w of rows)
-          for (let c = 0; c < classes; c++) w[c] = (w[c] as number) - (gradient[c] as number);
+        for (const o of rows)
+          for (let c = 0; c < classes; c++) w[o + c] = (w[o + c] as number) - (gradient[c] as number);
       }
     }
   }
 
   /** Posterior over the classes for a question's known terms; the array is reused by the next call. */
   predict(terms: readonly string[]): Float64Array {
-    const rows: Float64Array[] = [];
+    const rows: number[] = [];
     for (const t of new Set(terms)) {
-      const w = this.weights.get(t);
-      if (w) rows.push(w);
+      const o = this.rows.get(t);
+      if (o !== undefined) rows.push(o);
     }
     return this.posterior(rows);
   }
 
-  private row(term: string): Float64Array {
-    let w = this.weights.get(term);
-    if (!w) {
-      w = new Float64Array(this.classes);
-      this.weights.set(term, w);
+  private row(term: string): number {
+    let o = this.rows.get(term);
+    if (o === undefined) {
+      o = this.rows.size * this.classes;
+      this.rows.set(term, o);
     }
-    return w;
+    return o;
   }
 
-  private posterior(rows: readonly Float64Array[]): Float64Array {
+  private posterior(rows: ArrayLike<number>): Float64Array {
     const z = this.scratch;
+    const w = this.weights;
     const x = rows.length > 0 ? 1 / Math.sqrt(rows.length) : 0;
     z.fill(0);
-    for (const w of rows)
-      for (let c = 0; c < this.classes; c++) z[c] = (z[c] as number) + (w[c] as number) * x;
-    normalizeLogs(z);
-    return z;
+    for (let k = 0; k < rows.length; k++) {
+      const o = rows[k] as number;
+      for (let c = 0; c < this.classes; c++) z[c] = (z[c] as number) + (w[o + c] as number) * x;
+    }
+    return normalizeLogs(z);
   }
 }
 
@@ -93,7 +100,7 @@ export class SoftmaxClassifier {
  */
 export function normalizeLogs(z: Float64Array): Float64Array {
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of z) if (v > max) max = v;
+  for (let c = 0; c < z.length; c++) if ((z[c] as number) > max) max = z[c] as number;
   let sum = 0;
   for (let c = 0; c < z.length; c++) {
     const d = (z[c] as number) - max;
