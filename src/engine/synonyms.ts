@@ -1,6 +1,7 @@
 /**
  * Replaces every word or phrase of a synonym group with the group's first member, longest phrase first, so
- * "nasal spray", "intranasal" and "nose spray" all index and match as one term.
+ * "nasal spray", "intranasal" and "nose spray" all index and match as one term. A first member of several words
+ * becomes one token ("half_life"): its words alone must not match ("life" is not about the half-life).
  */
 export class SynonymMap {
   /** First word of a phrase -> candidate phrases (as word lists) with their canonical form, longest first. */
@@ -34,7 +35,7 @@ export class SynonymMap {
       const candidates = this.byFirstWord.get(input[i] as string);
       const hit = candidates?.find((c) => c.phrase.every((w, k) => input[i + k] === w));
       if (hit) {
-        out.push(...hit.canonical);
+        out.push(hit.canonical.join('_'));
         i += hit.phrase.length;
       } else {
         out.push(input[i] as string);
