@@ -175,6 +175,16 @@ describe('typo correction against the knowledge base', () => {
   });
 });
 
+describe('synonyms', () => {
+  it('turns every phrase of a group into one token, whose words alone do not match', () => {
+    const a = new Analyzer([['half life', 'halflife', 'half-life']]);
+    const one = a.analyze('oxytocin half-life').terms;
+    expect(a.analyze('oxytocin halflife').terms).toEqual(one);
+    expect(one).toHaveLength(2);
+    expect(one).not.toContain(a.analyze('life').terms[0]);
+  });
+});
+
 describe('softmax classifier', () => {
   const examples = [
     { terms: ['autism', 'symptom'], label: 0 },
