@@ -150,8 +150,8 @@ export type ResponseKind =
   | 'message'
   | 'none';
 
-export interface MessageView {
-  messageId: string;
+/** What a user sees of a message, whether it came as a channel message or as an interaction's answer. */
+export interface VisibleMessage {
   content: string;
   embeds: APIEmbed[];
   components: APIMessageTopLevelComponent[];
@@ -161,21 +161,17 @@ export interface MessageView {
   /** Id of the message this one replies to (message_reference). */
   replyTo?: string;
   deleted: boolean;
+}
+
+export interface MessageView extends VisibleMessage {
+  messageId: string;
   raw: APIMessage;
 }
 
-export interface ResponseView {
+export interface ResponseView extends VisibleMessage {
   type: ResponseKind;
-  content: string;
-  embeds: APIEmbed[];
-  components: APIMessageTopLevelComponent[];
-  attachments: APIAttachment[];
-  flags: number;
-  ephemeral: boolean;
   /** The message the user sees (null for `none` and `modal`); pass the view to `clickButton()`. */
   messageId: string | null;
-  replyTo?: string;
-  deleted: boolean;
   followUps: MessageView[];
   /** The modal (`type: 'modal'`), as sent by the bot. */
   modal?: unknown;
