@@ -157,7 +157,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
   const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
   analyzer.useCorrector(buildCorrector(kb, analyzer));
   const index = new LexicalIndex(kb.entries, analyzer, options);
-  const softmax = trainSoftmax(kb, index, options.classifier);
+  const softmax = trainSoftmax(index, options.classifier);
   const n = kb.entries.length;
   const scratch = {
     bm25: new Float64Array(n),
@@ -344,7 +344,6 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
 
 /** The softmax classifier over each entry's title and questions (as the index analysed them) and keywords. */
 function trainSoftmax(
-  kb: KnowledgeBase,
   index: LexicalIndex,
   options: HybridOptions['classifier'],
 ): SoftmaxClassifier | undefined {
@@ -352,9 +351,9 @@ function trainSoftmax(
     ...index.phrasings.map((p) => ({ terms: p.terms, label: p.entry })),
     ...index.keywordTerms.map((terms, label) => ({ terms, label })),
   ];
-  if (options.softmaxShare <= 0 || examples.length * kb.entries.length > options.maxSoftmaxCost)
-    return undefined;
-  return new SoftmaxClassifier(examples, kb.entries.length, options.softmax);
+  const classes = index.entries.length;
+  if (options.softmaxShare <= 0 || examples.length * classes > options.maxSoftmaxCost) return undefined;
+  return new SoftmaxClassifier(examples, classes, options.softmax);
 }
 
 /**
