@@ -9,6 +9,8 @@ export const LIMITS = {
   questionsMin: 3,
   bodyMin: 250,
   bodyMax: 1200,
+  urgentMin: 20,
+  urgentMax: 300,
   aboutMax: 3000,
 } as const;
 
@@ -32,6 +34,13 @@ export const entryFrontMatterSchema = z.strictObject({
   keywords: z.array(z.string().trim().min(1)).default([]),
   evidence: z.enum(EVIDENCE_LEVELS, { error: `must be one of: ${EVIDENCE_LEVELS.join(', ')}` }),
   citations: z.array(z.string().min(1)).min(1, 'needs at least one citation'),
+  /** What to do now, for someone who has already taken something or has symptoms; shown above the answer. */
+  urgent: z
+    .string()
+    .trim()
+    .min(LIMITS.urgentMin, `must be at least ${LIMITS.urgentMin} characters`)
+    .max(LIMITS.urgentMax, `must be at most ${LIMITS.urgentMax} characters`)
+    .optional(),
   related: z.array(z.string()).default([]),
   // YAML reads an unquoted 2026-11-26 as a Date; accept both forms.
   reviewed: z.union([z.date(), z.string()]).transform((v, ctx) => {
@@ -58,10 +67,26 @@ export const referenceSchema = z.strictObject({
     .string()
     .regex(/^\d{1,9}$/, 'must be digits')
     .optional(),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine(
+      (u) => !isMachineUrl(u),
+      'must be a page people can read, not an API endpoint or a raw JSON/XML file',
+    ),
   kind: z.string().optional(),
   verified: z.string().min(1, 'must say where the DOI or PMID was checked'),
 });
+
+/** An API endpoint or a raw data file: a reader clicking the citation would get JSON or XML, not a page. */
+export function isMachineUrl(url: string): boolean {
+  const { hostname, pathname, search } = new URL(url);
+  return (
+    /^api\./.test(hostname) ||
+    /(^|\/)(api|services|rest|eutils)(\/|$)/i.test(pathname) ||
+    /\.(json|xml)$/i.test(pathname) ||
+    /[?&](format|rettype|retmode)=(json|xml)\b/i.test(search)
+  );
+}
 
 export const referencesFileSchema = z.record(
   z.string().regex(/^[a-z0-9_]+$/, 'keys use a-z, 0-9 and _ only'),

@@ -13,6 +13,8 @@ export interface Entry {
   /** Reference keys, in the order the body's [1], [2] ... markers use them. */
   citations: string[];
   related: string[];
+  /** What to do now if it is already happening (safety entries); shown above the answer. */
+  urgent?: string;
   /** ISO date, YYYY-MM-DD. */
   reviewed: string;
   /** The answer, Markdown with [n] citation markers. */
