@@ -7,6 +7,7 @@ export function formatAskResult(result: AskResult): string {
   if (result.status === 'answered' && result.answer) {
     const a = result.answer;
     return [
+      ...(a.urgent ? [`IF THIS IS HAPPENING NOW: ${a.urgent}`, ''] : []),
       a.title,
       '-'.repeat(Math.min(a.title.length, 72)),
       a.text,

@@ -4,6 +4,7 @@ import type { BotContext } from './context.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { renderEntry, renderSources } from './render/answer.ts';
 import { renderCategoryPage } from './render/browse.ts';
+import { unescapeMarkdown } from './render/user-text.ts';
 import { isEphemeral, reply, replyText, update } from './respond.ts';
 
 const GONE = 'That entry is no longer in the knowledge base. Try `/oxytocin topics`.';
@@ -36,7 +37,8 @@ export async function handleComponent(
     }
     case 'feedback': {
       // The question is quoted in the answer's content ("> question"); no user name is logged.
-      const query = /^> (.*)$/m.exec(interaction.message.content)?.[1];
+      const quoted = /^> (.*)$/m.exec(interaction.message.content)?.[1];
+      const query = quoted === undefined ? undefined : unescapeMarkdown(quoted);
       ctx.logger.info(
         {
           event: 'feedback',

@@ -37,5 +37,6 @@ export function answerView(entry: Entry, kb: KnowledgeBase): AnswerView {
     evidence: entry.evidence,
     category: entry.category,
     citations: citationViews(entry, kb),
+    urgent: entry.urgent ?? null,
   };
 }

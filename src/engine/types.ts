@@ -15,6 +15,8 @@ export interface AnswerView {
   evidence: EvidenceLevel;
   category: string;
   citations: CitationView[];
+  /** What to do if it is happening now (safety answers); null when the entry has none. */
+  urgent: string | null;
 }
 
 export interface SuggestionView {

@@ -79,6 +79,7 @@ export const referenceSchema = z.strictObject({
 
 /** An API endpoint or a raw data file: a reader clicking the citation would get JSON or XML, not a page. */
 export function isMachineUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false; // the url check itself reports it
   const { hostname, pathname, search } = new URL(url);
   return (
     /^api\./.test(hostname) ||

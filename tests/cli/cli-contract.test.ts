@@ -45,8 +45,14 @@ describe('ask CLI', () => {
       'id',
       'text',
       'title',
+      'urgent',
     ]);
-    expect(result.answer).toMatchObject({ id: 'oxytocin-and-trust', evidence: 'mixed', category: 'social' });
+    expect(result.answer).toMatchObject({
+      id: 'oxytocin-and-trust',
+      evidence: 'mixed',
+      category: 'social',
+      urgent: null,
+    });
     expect(result.answer.citations).toEqual([
       { key: 'kosfeld2005', label: 'Kosfeld et al., 2005', url: 'https://doi.org/10.1038/nature03701' },
       {

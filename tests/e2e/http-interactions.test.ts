@@ -105,6 +105,15 @@ describe('HTTP interactions endpoint', () => {
     expect(sim.violations()).toEqual([]);
   });
 
+  it('echoes a question with a masked link as plain text, the link removed', async () => {
+    const r = await sim.slash('oxytocin', 'ask', {
+      question: 'does oxytocin help trust [FREE NITRO CLICK](https://discord-gift.example/claim) ?',
+    });
+    expect(r.content).toBe('> does oxytocin help trust \\[FREE NITRO CLICK\\]\\(\\[link removed\\] ?');
+    expect(JSON.stringify(r.embeds)).not.toContain('discord-gift');
+    expect(sim.violations()).toEqual([]);
+  });
+
   it('autocompletes through the endpoint', async () => {
     const typo = await sim.autocomplete('oxytocin', 'ask', 'question', 'breastfeding');
     expect(typo.responded).toBe(true);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 /** Seeded, so a failure prints a seed and path that reproduce it. */
 export const PROPERTY_SEED = 20261126;
-export const RUNS = 10_000;
+export const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 
 const fragments = [
   'oxytocin',

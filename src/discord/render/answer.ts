@@ -14,6 +14,7 @@ import type { Entry, EvidenceLevel, KnowledgeBase } from '../../knowledge/types.
 import { encodeCustomId } from '../custom-ids.ts';
 import { clip, DISCORD_LIMITS as L } from './limits.ts';
 import type { Reply } from './reply.ts';
+import { safeUserText } from './user-text.ts';
 
 export const EVIDENCE_COLORS: Record<EvidenceLevel, number> = {
   established: 0x2e9e5b,
@@ -22,6 +23,8 @@ export const EVIDENCE_COLORS: Record<EvidenceLevel, number> = {
   'animal-only': 0x8e5bb5,
 };
 const NEUTRAL = 0x7f8c9a;
+const URGENT = 0xd64545;
+export const URGENT_FIELD_NAME = '⚠️ If this is happening now';
 
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 
@@ -102,8 +105,17 @@ export function renderEntry(entry: Entry, kb: KnowledgeBase, options: AnswerRend
       ),
     );
   }
-  const content = options.question ? `> ${clip(oneLine(options.question), 300)}` : undefined;
-  return { content, embeds: [answerEmbed(entry, kb).toJSON()], components: rows.map((r) => r.toJSON()) };
+  const content = options.question ? `> ${safeUserText(options.question)}` : undefined;
+  const embeds = [answerEmbed(entry, kb).toJSON()];
+  if (entry.urgent) embeds.unshift(urgentEmbed(entry.urgent).toJSON());
+  return { content, embeds, components: rows.map((r) => r.toJSON()) };
+}
+
+/** A safety answer's "what to do now" line, in its own red embed above the answer so it is read first. */
+function urgentEmbed(urgent: string): EmbedBuilder {
+  return new EmbedBuilder()
+    .setColor(URGENT)
+    .addFields({ name: URGENT_FIELD_NAME, value: clip(urgent, L.fieldValue) });
 }
 
 /** Whatever the engine decided: the answer, a "did you mean" menu, or a friendly no-match. */
@@ -126,7 +138,7 @@ function renderSuggestions(result: AskResult, question?: string): Reply {
       clip(
         [
           question
-            ? `I'm not sure which question you mean by “${clip(oneLine(question), 200)}”. Pick one:`
+            ? `I'm not sure which question you mean by “${safeUserText(question)}”. Pick one:`
             : 'Pick one:',
           '',
           ...result.suggestions.map((s) => `• ${s.title}`),
@@ -157,7 +169,7 @@ export function renderNoMatch(question?: string): Reply {
       clip(
         [
           question
-            ? `My knowledge base doesn't cover “${clip(oneLine(question), 200)}”. I only answer questions about oxytocin, from cited sources.`
+            ? `My knowledge base doesn't cover “${safeUserText(question)}”. I only answer questions about oxytocin, from cited sources.`
             : 'I only answer questions about oxytocin, from cited sources.',
           '',
           'Try for example:',
@@ -198,8 +210,4 @@ function joinLines(lines: string[], max: number): string {
     length += line.length + 1;
   }
   return out.join('\n') || clip(lines[0] ?? '', max);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
