@@ -79,6 +79,8 @@ export const referenceSchema = z.strictObject({
 
 /** An API endpoint or a raw data file: a reader clicking the citation would get JSON or XML, not a page. */
 export function isMachineUrl(url: string): boolean {
+  // An unparsable URL is reported by the url check itself; this refinement still runs on it.
+  if (!URL.canParse(url)) return false;
   const { hostname, pathname, search } = new URL(url);
   return (
     /^api\./.test(hostname) ||
