@@ -5,6 +5,9 @@ import type { Category, Entry, Reference } from './types.ts';
 /** Categories whose answers touch health decisions or contested science: they need two sources. */
 export const TWO_SOURCE_CATEGORIES: ReadonlySet<string> = new Set(['clinical', 'medicine', 'safety']);
 
+/** Categories whose answers must open with what to do now, for someone who has already taken something. */
+export const URGENT_CATEGORIES: ReadonlySet<string> = new Set(['safety']);
+
 /** Words that read as selling something. The knowledge base informs; it never promotes. */
 const PROMOTIONAL =
   /\b(buy now|order now|discount|coupon|promo code|best price|free shipping|limited offer|\d+% off|on sale|affiliate|sponsored)\b/i;
@@ -48,6 +51,13 @@ export function checkKnowledgeBase({ entries, references, categories }: Parts): 
     if (dupCitation) at('citations', ['citations'], `"${dupCitation}" is listed twice`);
     if (TWO_SOURCE_CATEGORIES.has(entry.category) && entry.citations.length < 2) {
       at('citations', ['citations'], `${entry.category} entries need at least 2 citations`);
+    }
+    if (URGENT_CATEGORIES.has(entry.category) && !entry.urgent) {
+      at(
+        'urgent',
+        ['category'],
+        `${entry.category} entries need an "urgent" line: what to do if it is happening now`,
+      );
     }
 
     const markers = new Set([...entry.body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));

@@ -74,6 +74,13 @@ describe('knowledge validator', () => {
       /safety entries need at least 2 citations/,
       10,
     ],
+    [
+      'safety-no-urgent',
+      'entries/safety-dosing.md',
+      'urgent',
+      /safety entries need an "urgent" line: what to do if it is happening now/,
+      4,
+    ],
     ['promotional', 'entries/oxytocin-and-trust.md', 'body', /promotional wording/],
     ['bad-date', 'entries/oxytocin-and-trust.md', 'reviewed', /YYYY-MM-DD/, 12],
     ['bad-reference', 'references.yaml', 'kosfeld2005.url', /http\(s\) URL/, 15],
