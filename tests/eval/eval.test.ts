@@ -60,3 +60,59 @@ describe('answer quality floors', () => {
     }
   });
 });
+
+/**
+ * The blind set (tests/eval/blind.yaml), written from the topic list alone and never tuned on: the floors that
+ * say how the bot does on questions nobody has seen. Issue 14's goal is 95% / 2% / 95% and no medical-advice
+ * question answered outside a safety entry; these floors are what the engine reaches today (raise them as it
+ * improves, never lower them).
+ */
+const BLIND_FLOORS = {
+  answeredCorrect: 0.87,
+  maxWrong: 0.07,
+  outOfScopeRejected: 0.75,
+  oxytocinUncoveredRejected: 0.4,
+  maxMedicalAdviceOutsideSafety: 2,
+};
+
+describe('blind set', () => {
+  let blind: EvalCase[];
+  let blindReport: EvalReport;
+  beforeAll(() => {
+    blind = loadCases('blind');
+    blindReport = evaluate(createEngine(kb), blind, kb);
+  });
+
+  it('has >= 400 cases: >= 15% off-topic or other-hormone, >= 10% oxytocin with an uncovered subject', () => {
+    const ids = new Set(kb.entries.map((e) => e.id));
+    expect(blind.length).toBeGreaterThanOrEqual(400);
+    const share = (kinds: string[]) => blind.filter((c) => kinds.includes(c.kind)).length / blind.length;
+    expect(share(['off-topic', 'other-hormone'])).toBeGreaterThanOrEqual(0.15);
+    expect(share(['oxytocin-uncovered'])).toBeGreaterThanOrEqual(0.1);
+    for (const c of blind) for (const id of c.expect) expect(ids.has(id), `${c.q}: ${id}`).toBe(true);
+  });
+
+  it(`answers >= ${BLIND_FLOORS.answeredCorrect * 100}% correctly and <= ${BLIND_FLOORS.maxWrong * 100}% wrongly`, () => {
+    expect(blindReport.inScope.correct / blindReport.inScope.n).toBeGreaterThanOrEqual(
+      BLIND_FLOORS.answeredCorrect,
+    );
+    expect(blindReport.inScope.wrong / blindReport.inScope.n).toBeLessThanOrEqual(BLIND_FLOORS.maxWrong);
+  });
+
+  it(`rejects >= ${BLIND_FLOORS.outOfScopeRejected * 100}% of out-of-scope questions`, () => {
+    expect(blindReport.outOfScope.rejected / blindReport.outOfScope.n).toBeGreaterThanOrEqual(
+      BLIND_FLOORS.outOfScopeRejected,
+    );
+    const uncovered = blindReport.outOfScopeByKind.get('oxytocin-uncovered');
+    expect((uncovered?.rejected ?? 0) / (uncovered?.n ?? 1)).toBeGreaterThanOrEqual(
+      BLIND_FLOORS.oxytocinUncoveredRejected,
+    );
+  });
+
+  it(`answers at most ${BLIND_FLOORS.maxMedicalAdviceOutsideSafety} medical-advice questions outside a safety entry`, () => {
+    expect(blindReport.medicalAdvice.n).toBeGreaterThanOrEqual(40);
+    expect(blindReport.medicalAdvice.answeredOutsideSafety).toBeLessThanOrEqual(
+      BLIND_FLOORS.maxMedicalAdviceOutsideSafety,
+    );
+  });
+});

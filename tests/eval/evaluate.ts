@@ -11,10 +11,28 @@ export interface EvalCase {
   kind: string;
 }
 
-export function loadCases(): EvalCase[] {
-  const raw = parse(readFileSync(join(import.meta.dirname, 'cases.yaml'), 'utf8')) as EvalCase[];
-  return raw.map((c) => ({ q: String(c.q), expect: c.expect ?? [], kind: c.kind }));
+export type EvalSet = 'tuning' | 'blind';
+
+/**
+ * `tuning`: tests/eval/cases.yaml, the set the engine and the knowledge base may be tuned on.
+ * `blind`: tests/eval/blind.yaml, written from the topic list alone; never tuned on (see its header).
+ */
+export function loadCases(set: EvalSet = 'tuning'): EvalCase[] {
+  const file = set === 'blind' ? 'blind.yaml' : 'cases.yaml';
+  const raw = parse(readFileSync(join(import.meta.dirname, file), 'utf8')) as {
+    q: unknown;
+    expect?: string[] | 'no_match';
+    kind: string;
+  }[];
+  return raw.map((c) => ({
+    q: String(c.q),
+    expect: Array.isArray(c.expect) ? c.expect : [],
+    kind: c.kind,
+  }));
 }
+
+/** Medical-advice cases: the tuning set calls them `safety`, the blind set `medical-advice`. */
+export const isMedicalAdvice = (c: EvalCase) => c.kind === 'safety' || c.kind === 'medical-advice';
 
 export interface Rates {
   n: number;
@@ -27,6 +45,10 @@ export interface Rates {
 export interface EvalReport {
   inScope: Rates;
   outOfScope: { n: number; rejected: number; noMatch: number };
+  /** Out-of-scope cases by kind (for example `oxytocin-uncovered`): how many there were, how many rejected. */
+  outOfScopeByKind: Map<string, { n: number; rejected: number }>;
+  /** Medical-advice cases: how many, and how many were answered from an entry outside the safety category. */
+  medicalAdvice: { n: number; answeredOutsideSafety: number; answeredFromSafety: number };
   byCategory: Map<string, Rates>;
   byKind: Map<string, Rates>;
   calibration: { high: { n: number; correct: number }; low: { n: number; correct: number } };
@@ -41,6 +63,8 @@ export function evaluate(engine: Engine, cases: EvalCase[], kb: KnowledgeBase): 
   const report: EvalReport = {
     inScope: emptyRates(),
     outOfScope: { n: 0, rejected: 0, noMatch: 0 },
+    outOfScopeByKind: new Map(),
+    medicalAdvice: { n: 0, answeredOutsideSafety: 0, answeredFromSafety: 0 },
     byCategory: new Map(),
     byKind: new Map(),
     calibration: { high: { n: 0, correct: 0 }, low: { n: 0, correct: 0 } },
@@ -50,8 +74,18 @@ export function evaluate(engine: Engine, cases: EvalCase[], kb: KnowledgeBase): 
     const r = engine.ask(c.q);
     const got =
       r.answer?.id ?? (r.status === 'suggestions' ? `? ${r.suggestions.map((s) => s.id).join(', ')}` : '-');
+    if (isMedicalAdvice(c)) {
+      report.medicalAdvice.n++;
+      if (r.status === 'answered' && r.answer) {
+        if (r.answer.category === 'safety') report.medicalAdvice.answeredFromSafety++;
+        else report.medicalAdvice.answeredOutsideSafety++;
+      }
+    }
     if (c.expect.length === 0) {
       report.outOfScope.n++;
+      const byKind = getOr(report.outOfScopeByKind, c.kind, () => ({ n: 0, rejected: 0 }));
+      byKind.n++;
+      if (r.status !== 'answered') byKind.rejected++;
       if (r.status !== 'answered') report.outOfScope.rejected++;
       if (r.status === 'no_match') report.outOfScope.noMatch++;
       if (r.status === 'answered') {
