@@ -49,6 +49,9 @@ export function checkKnowledgeBase({ entries, references, categories }: Parts): 
     });
     const dupCitation = entry.citations.find((k, i) => entry.citations.indexOf(k) !== i);
     if (dupCitation) at('citations', ['citations'], `"${dupCitation}" is listed twice`);
+    if (entry.evidence === 'mixed' && entry.citations.length < 2) {
+      at('citations', ['citations'], 'a "mixed" entry cites at least 2 sources: the findings on each side');
+    }
     if (TWO_SOURCE_CATEGORIES.has(entry.category) && entry.citations.length < 2) {
       at('citations', ['citations'], `${entry.category} entries need at least 2 citations`);
     }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { REAL_KB } from '../helpers/kb-fixtures.ts';
@@ -38,6 +40,34 @@ describe('the knowledge base content', () => {
       else if (ref.pmid) expect(ref.url, key).toBe(`https://pubmed.ncbi.nlm.nih.gov/${ref.pmid}/`);
       expect(ref.verified.length, key).toBeGreaterThan(10);
     }
+  });
+
+  it('keeps the checked record of every reference: its verified note and its identifiers', () => {
+    // A copy of the checked bibliography (../shared/oxytocin-references.json), so CI needs nothing outside the repo.
+    const checked = new Map(
+      (
+        JSON.parse(
+          readFileSync(join(import.meta.dirname, '../fixtures/checked-references.json'), 'utf8'),
+        ) as {
+          key: string;
+          verified: string;
+          doi: string | null;
+          pmid: string | null;
+        }[]
+      ).map((r) => [r.key, r]),
+    );
+    for (const [key, ref] of kb.references) {
+      const record = checked.get(key);
+      expect(record, `${key} is not a checked record`).toBeDefined();
+      expect(ref.verified, key).toBe(record?.verified);
+      expect(ref.doi ?? null, key).toBe(record?.doi ?? null);
+      expect(ref.pmid ?? null, key).toBe(record?.pmid ?? null);
+    }
+  });
+
+  it('cites at least two sources in every entry whose evidence is mixed', () => {
+    for (const e of kb.entries.filter((x) => x.evidence === 'mixed'))
+      expect(e.citations.length, e.id).toBeGreaterThanOrEqual(2);
   });
 
   it('never gives a dose', () => {
