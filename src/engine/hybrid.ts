@@ -2,13 +2,21 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.ts';
 import { Analyzer } from './analyzer.ts';
 import { answerView } from './answer.ts';
 import { createAutocomplete } from './autocomplete.ts';
+import { commonEnglishWords } from './common-words.ts';
 import { medicalAdviceIntent } from './intent.ts';
 import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
 import { DEFAULT_SOFTMAX_OPTIONS, normalizeLogs, SoftmaxClassifier, type SoftmaxOptions } from './softmax.ts';
 import type { AskResult, Engine, SuggestionView } from './types.ts';
-import { TypoCorrector } from './typo.ts';
+import { DEFAULT_TYPO_OPTIONS, TypoCorrector } from './typo.ts';
+
+/** Built once per process: every engine (and every reload) shares it. */
+let sharedRealWords: Set<string> | undefined;
+const realWords = () => {
+  sharedRealWords ??= commonEnglishWords();
+  return sharedRealWords;
+};
 
 /** Tuning knobs of the hybrid engine; the defaults were chosen on the entries' own questions (see README). */
 export interface HybridOptions {
@@ -48,6 +56,14 @@ export interface HybridOptions {
   suggestWithoutAnchorAt: number;
   /** Index pairs of neighbouring terms too. */
   bigrams: boolean;
+  /**
+   * The subject rule: a question is answered only when the top entry covers at least this share of its subject
+   * (the question without "oxytocin" and without question-form words). "Can oxytocin help me sleep" is not about emotion recognition
+   * because both say "oxytocin"; when no entry covers the subject, the honest reply is no match.
+   */
+  minSubjectCoverage: number;
+  /** How much a typo-corrected word counts towards covering the subject. */
+  correctedSubjectShare: number;
   /**
    * The learned part of the score, next to the lexical part: a blend of Naive Bayes and a softmax classifier, both
    * trained on each entry's title and questions.
@@ -100,6 +116,8 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   suggestAt: 0.3,
   suggestWithoutAnchorAt: 0.5,
   bigrams: false,
+  minSubjectCoverage: 0.2,
+  correctedSubjectShare: 0.5,
   idfFloor: 0.05,
   classifier: { share: 0.6, softmaxShare: 0.7, maxSoftmaxCost: 2_000_000, softmax: DEFAULT_SOFTMAX_OPTIONS },
   naiveBayes: { alpha: 0.1, fieldWeights: { title: 2, questions: 1, keywords: 1, body: 0.2 } },
@@ -132,6 +150,91 @@ export interface Signals {
   /** The learned part's posterior for the top entry (softmax and Naive Bayes). */
   learned: number;
 }
+
+/**
+ * Words that say what kind of question it is (how long, how much, does it help), not what it is about: they are
+ * not a question's subject, so "how long does the flu last" is not about the half-life.
+ */
+const GENERIC_WORDS = [
+  'help',
+  'helps',
+  'helpful',
+  'good',
+  'bad',
+  'better',
+  'worse',
+  'make',
+  'makes',
+  'effect',
+  'effects',
+  'affect',
+  'affects',
+  'cause',
+  'causes',
+  'work',
+  'works',
+  'use',
+  'used',
+  'really',
+  'actually',
+  'thing',
+  'things',
+  'way',
+  'link',
+  'linked',
+  'connection',
+  'related',
+  'role',
+  'impact',
+  'improve',
+  'improves',
+  'increase',
+  'increases',
+  'decrease',
+  'boost',
+  'raise',
+  'lower',
+  'level',
+  'levels',
+  'cure',
+  'treat',
+  'treatment',
+  'fix',
+  'stop',
+  'get',
+  'rid',
+  'any',
+  'anything',
+  'know',
+  'tell',
+  'question',
+  'explain',
+  'mean',
+  'lol',
+  'pls',
+  'please',
+  'how',
+  'what',
+  'why',
+  'when',
+  'where',
+  'who',
+  'which',
+  'long',
+  'last',
+  'lasts',
+  'much',
+  'many',
+  'often',
+  'time',
+  'times',
+  'take',
+  'takes',
+  'happen',
+  'happens',
+  'more',
+  'less',
+];
 
 export function confidenceOf(signals: Signals, calibration: HybridOptions['calibration']): number {
   let z = calibration.bias;
@@ -170,6 +273,9 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
   // Anchors can be phrases ("love hormone"): a question has one when it contains the whole term sequence.
   const anchors = ANCHOR_WORDS.map((w) => analyzer.analyze(w).terms).filter((seq) => seq.length > 0);
   const foreign = new Set(FOREIGN_WORDS.flatMap((w) => analyzer.analyze(w).terms));
+  // The subject is what a question asks about oxytocin; a nickname or Pitocin can be the subject itself.
+  const oxytocinTerms = new Set(analyzer.analyze('oxytocin').terms);
+  const generic = new Set(GENERIC_WORDS.flatMap((w) => analyzer.analyze(w).terms));
   const safety = new Set(kb.entries.flatMap((e, i) => (e.category === 'safety' ? [i] : [])));
 
   /** Posterior over all entries for the known terms of a question (uniform prior). */
@@ -185,6 +291,8 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     candidates: Candidate[];
     signals?: Signals;
     safetyFirst?: boolean;
+    urgentSafety?: boolean;
+    offSubject?: boolean;
     medicalUnrouted?: boolean;
   } {
     const { terms, corrected } = analyzer.analyze(query, { correct: true });
@@ -274,6 +382,18 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     }
     const [first, second] = candidates;
     if (!first) return { candidates };
+    let subjectMass = 0;
+    let subjectCovered = 0;
+    for (const t of unique) {
+      if (oxytocinTerms.has(t) || generic.has(t)) continue;
+      const w = weight.get(t) as number;
+      subjectMass += w;
+      // A word the typo corrector changed ("snore" to "score") is weak evidence that the entry is on the subject.
+      if (index.entryPostings.get(t)?.some(([entry]) => entry === first.entry))
+        subjectCovered += corrected.has(t) ? w * options.correctedSubjectShare : w;
+    }
+    const offSubject =
+      subjectMass > 0 && subjectCovered / subjectMass < options.minSubjectCoverage && !medical;
     const signals: Signals = {
       score: first.score,
       lead: second && first.score > 0 ? (first.score - second.score) / first.score : 1,
@@ -288,8 +408,12 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       candidates,
       signals,
       safetyFirst: medical && hasAnchor && safety.has(first.entry),
+      // "Injected some last night and now I feel sick" need not say oxytocin: the safety answer, with its urgent
+      // line, is the one to give, however unsure the ranking is about which safety entry fits best.
+      urgentSafety: intent === 'urgent' && safety.has(first.entry),
+      offSubject,
       // A medical-advice question that no safety entry fits is not answered with research: suggest instead.
-      medicalUnrouted: intent === 'strong' && hasAnchor && !safety.has(first.entry),
+      medicalUnrouted: (intent === 'strong' || intent === 'urgent') && hasAnchor && !safety.has(first.entry),
     };
   }
 
@@ -302,12 +426,19 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     ask(raw: string): AskResult {
       const query = typeof raw === 'string' ? raw : '';
       const clean = sanitizeQuery(query);
-      const { candidates, signals, safetyFirst, medicalUnrouted } = clean ? rank(clean) : { candidates: [] };
+      const { candidates, signals, safetyFirst, urgentSafety, offSubject, medicalUnrouted } = clean
+        ? rank(clean)
+        : { candidates: [] };
       const [top] = candidates;
       const none: AskResult = { query, status: 'no_match', confidence: 0, answer: null, suggestions: [] };
       if (!top || !signals) return none;
       const confidence = round(confidenceOf(signals, options.calibration));
-      if (!medicalUnrouted && confidence >= (safetyFirst ? options.safetyAnswerAt : options.answerAt)) {
+      if (offSubject) return { ...none, confidence: round(confidenceOf(signals, options.calibration)) };
+      const urgent = urgentSafety === true;
+      if (
+        urgent ||
+        (!medicalUnrouted && confidence >= (safetyFirst ? options.safetyAnswerAt : options.answerAt))
+      ) {
         return {
           query,
           status: 'answered',
@@ -374,7 +505,7 @@ export function buildCorrector(kb: KnowledgeBase, analyzer: Analyzer): TypoCorre
   }
   const questions = new Map<string, number>();
   for (const e of kb.entries) count(questions, e.questions.join(' '));
-  const corrector = new TypoCorrector(curated);
+  const corrector = new TypoCorrector(curated, { ...DEFAULT_TYPO_OPTIONS, realWords: realWords() });
   const curatedStems = new Set([...curated.keys()].map((w) => analyzer.stem(w)));
   // A typo is a word the curated text never uses in any form, near a word it uses several times more often:
   // "oxytoxin" next to "oxytocin", but not "dating" next to "mating" or "spraying" next to "speaking".

@@ -11,6 +11,9 @@ const WHO =
 const MEDS =
   '(ssri|ssris|antidepressants?|meds|medications?|medicines?|pills|birth control|sertraline|fluoxetine|prozac|zoloft|adderall)';
 
+const SYMPTOM =
+  "(feel(ing)? (sick|ill|weird|strange|funny|awful|bad|off|faint|dizzy|unwell)|dizzy|dizziness|nause(a|ous)|vomit(ing|ed)?|throwing up|threw up|puking|headache|migraine|confused|confusion|cramps?|cramping|bleeding|spotting|seizure|fainted|faint|palpitations|racing heart|heart (is )?racing|chest pain|swollen|swelling|can'?t breathe|short of breath|rash|unwell)";
+
 const STRONG: RegExp[] = [
   // "how much should I take", "how much is too much"; not "how much reaches the brain" (a research question).
   /\bhow much\b(\s+\w+){0,3}\s+(should|can|could|do|would|to)\s+(i|you|we|one|someone|a person)?\s*(take|use|spray|give|have|try|start)\b/,
@@ -43,6 +46,18 @@ const STRONG: RegExp[] = [
   /\b(i|me|my|myself|at home|naturally)\b[^.?!]{0,40}\b(start|kick ?start|kick off|bring on|trigger|induce|speed up)\b[^.?!]{0,30}\b(labou?r|contractions)\b/,
 ];
 
+/** Someone who already took or used something and now has symptoms: the safety answer and its urgent line. */
+const URGENT: RegExp[] = [
+  new RegExp(
+    String.raw`\b(i|i'?ve|ive|we|he|she|they|my \w+)\b[^.?!]{0,30}\b(took|taken|injected|used|sprayed|snorted|sniffed|tried|given|gave|had)\b[^.?!]{0,60}\b${SYMPTOM}\b`,
+  ),
+  new RegExp(
+    String.raw`\b${SYMPTOM}\b[^.?!]{0,40}\b(after|since) (i |we |he |she |they )?(took|taking|injected|injecting|used|using|sprayed|spraying|had|tried)\b`,
+  ),
+  /\b(accidentally|by accident|by mistake)\b[^.?!]{0,40}\b(took|swallowed|sprayed|injected|used|gave)\b/,
+  /\b(took|taken|used|sprayed|injected|had)\b[^.?!]{0,25}\btoo (much|many)\b/,
+];
+
 const WEAK: RegExp[] = [
   /\b(dose|doses|mg|mcg|iu|online|amazon|myself|at home)\b/,
   /\b(my|a|our) (kid|kids|child|children|son|daughter|toddler|teen|teenager)\b/,
@@ -52,10 +67,11 @@ const WEAK: RegExp[] = [
   /\b(spray|spraying|sniff|sniffing|snort|snorting)\b[^.?!]{0,20}\b(oxytocin|it|some)\b/,
 ];
 
-export type MedicalIntent = 'strong' | 'weak' | null;
+export type MedicalIntent = 'urgent' | 'strong' | 'weak' | null;
 
 export function medicalAdviceIntent(text: string): MedicalIntent {
   const lower = text.toLowerCase();
+  if (URGENT.some((p) => p.test(lower))) return 'urgent';
   if (STRONG.some((p) => p.test(lower))) return 'strong';
   if (WEAK.some((p) => p.test(lower))) return 'weak';
   return null;

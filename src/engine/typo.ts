@@ -9,6 +9,8 @@ export interface TypoOptions {
   minLength1: number;
   /** Shortest word corrected at edit distance 2. */
   minLength2: number;
+  /** Real words that are never corrected, even when a known word is one edit away ("snore" is not "score"). */
+  realWords?: ReadonlySet<string>;
 }
 
 export const DEFAULT_TYPO_OPTIONS: TypoOptions = { minLength1: 5, minLength2: 8 };
@@ -54,6 +56,7 @@ export class TypoCorrector {
   /** The closest known word, or undefined when the word is known, too short, or nothing is close enough. */
   correct(word: string): string | undefined {
     if (this.known.has(word) || word.length < this.options.minLength1 || /\d/.test(word)) return undefined;
+    if (this.options.realWords?.has(word)) return undefined;
     const maxDistance = word.length >= this.options.minLength2 ? 2 : 1;
     let best: { word: string; distance: number; freq: number } | undefined;
     for (const d of deletions(word.slice(0, PREFIX), maxDistance)) {

@@ -68,11 +68,11 @@ describe('answer quality floors', () => {
  * improves, never lower them).
  */
 const BLIND_FLOORS = {
-  answeredCorrect: 0.87,
-  maxWrong: 0.07,
-  outOfScopeRejected: 0.75,
-  oxytocinUncoveredRejected: 0.4,
-  maxMedicalAdviceOutsideSafety: 2,
+  answeredCorrect: 0.88,
+  maxWrong: 0.065,
+  outOfScopeRejected: 0.85,
+  oxytocinUncoveredRejected: 0.64,
+  maxMedicalAdviceOutsideSafety: 1,
 };
 
 describe('blind set', () => {

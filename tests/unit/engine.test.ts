@@ -233,7 +233,9 @@ describe('medical-advice intent', () => {
     const strong = kb.entries
       .filter((e) => e.category !== 'safety')
       .flatMap((e) => [e.title, ...e.questions].map((q) => `${e.id}: ${q}`))
-      .filter((line) => medicalAdviceIntent(line.slice(line.indexOf(':') + 2)) === 'strong');
+      .filter((line) =>
+        ['strong', 'urgent'].includes(medicalAdviceIntent(line.slice(line.indexOf(':') + 2)) ?? ''),
+      );
     expect(strong).toEqual([]);
   });
 });
