@@ -45,6 +45,8 @@ export interface HybridOptions {
   calibration: { bias: number; weights: Record<keyof Signals, number> };
   /** Confidence at or above which the best entry is answered. */
   answerAt: number;
+  /** The higher bar when the lexical and the learned parts rank different entries first. */
+  disagreementAnswerAt: number;
   /**
    * Lower bar for a medical-advice question whose best entry is a safety entry: that answer sends the person to
    * a clinician, so giving it is the cautious choice even when unsure which safety entry fits best.
@@ -112,6 +114,7 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
     },
   },
   answerAt: 0.75,
+  disagreementAnswerAt: 0.85,
   safetyAnswerAt: 0.7,
   suggestAt: 0.3,
   suggestWithoutAnchorAt: 0.5,
@@ -293,6 +296,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     safetyFirst?: boolean;
     urgentSafety?: boolean;
     offSubject?: boolean;
+    disagreement?: boolean;
     medicalUnrouted?: boolean;
   } {
     const { terms, corrected } = analyzer.analyze(query, { correct: true });
@@ -354,6 +358,10 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     const bm25Max = queryMass * (options.k1 + 1);
     const top = new TopK<Candidate>(MAX_CANDIDATES, (a, b) => b.score - a.score || a.entry - b.entry);
     let bestSafety: Candidate | undefined;
+    let lexicalBest = -1;
+    let lexicalBestScore = -1;
+    let learnedBest = -1;
+    let learnedBestScore = -1;
     for (const entry of touched) {
       const phrasing = scratch.phrasing[entry] as number;
       const coverage = (scratch.covered[entry] as number) / queryMass;
@@ -364,6 +372,9 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       scratch.phrasing[entry] = 0;
       scratch.covered[entry] = 0;
       scratch.bm25[entry] = 0;
+      if (lexical > lexicalBestScore) [lexicalBest, lexicalBestScore] = [entry, lexical];
+      if ((learned[entry] ?? 0) > learnedBestScore)
+        [learnedBest, learnedBestScore] = [entry, learned[entry] ?? 0];
       let score = (1 - options.classifier.share) * lexical + options.classifier.share * (learned[entry] ?? 0);
       if (medical && safety.has(entry)) score *= options.safetyBoost;
       const candidate = { entry, score: Math.min(1, score), phrasing, coverage };
@@ -412,6 +423,8 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       // line, is the one to give, however unsure the ranking is about which safety entry fits best.
       urgentSafety: intent === 'urgent' && safety.has(first.entry),
       offSubject,
+      // The lexical and the learned parts each prefer a different entry: a guess, whatever the blend says.
+      disagreement: lexicalBest !== learnedBest,
       // A medical-advice question that no safety entry fits is not answered with research: suggest instead.
       medicalUnrouted: (intent === 'strong' || intent === 'urgent') && hasAnchor && !safety.has(first.entry),
     };
@@ -426,19 +439,19 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     ask(raw: string): AskResult {
       const query = typeof raw === 'string' ? raw : '';
       const clean = sanitizeQuery(query);
-      const { candidates, signals, safetyFirst, urgentSafety, offSubject, medicalUnrouted } = clean
-        ? rank(clean)
-        : { candidates: [] };
+      const { candidates, signals, safetyFirst, urgentSafety, offSubject, disagreement, medicalUnrouted } =
+        clean ? rank(clean) : { candidates: [] };
       const [top] = candidates;
       const none: AskResult = { query, status: 'no_match', confidence: 0, answer: null, suggestions: [] };
       if (!top || !signals) return none;
       const confidence = round(confidenceOf(signals, options.calibration));
-      if (offSubject) return { ...none, confidence: round(confidenceOf(signals, options.calibration)) };
-      const urgent = urgentSafety === true;
-      if (
-        urgent ||
-        (!medicalUnrouted && confidence >= (safetyFirst ? options.safetyAnswerAt : options.answerAt))
-      ) {
+      if (offSubject) return { ...none, confidence };
+      const bar = safetyFirst
+        ? options.safetyAnswerAt
+        : disagreement
+          ? options.disagreementAnswerAt
+          : options.answerAt;
+      if (urgentSafety || (!medicalUnrouted && confidence >= bar)) {
         return {
           query,
           status: 'answered',

@@ -69,9 +69,9 @@ describe('answer quality floors', () => {
  */
 const BLIND_FLOORS = {
   answeredCorrect: 0.88,
-  maxWrong: 0.065,
-  outOfScopeRejected: 0.85,
-  oxytocinUncoveredRejected: 0.64,
+  maxWrong: 0.06,
+  outOfScopeRejected: 0.9,
+  oxytocinUncoveredRejected: 0.78,
   maxMedicalAdviceOutsideSafety: 1,
 };
 
