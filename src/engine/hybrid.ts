@@ -299,7 +299,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
     disagreement?: boolean;
     medicalUnrouted?: boolean;
   } {
-    const { terms, corrected } = analyzer.analyze(query, { correct: true });
+    const { terms, corrected } = analyzer.analyze(withoutExclusions(query), { correct: true });
     // A word pair counts only when some entry has it; an unseen pair says nothing new about scope.
     const unique = [...new Set(features(terms, options))].filter((t) => !t.includes(' ') || index.idf.has(t));
     const hasAnchor = anchors.some((seq) => containsSequence(terms, seq));
@@ -558,6 +558,18 @@ class TopK<T> {
   sorted(): T[] {
     return [...this.items];
   }
+}
+
+/**
+ * "Anything other than a spray", "without meds", "instead of Pitocin": what follows names what the question is
+ * not about, so those words must not pull towards the entry they name. The medical-advice intent still reads the
+ * whole question ("without a prescription" is a buying question).
+ */
+export function withoutExclusions(text: string): string {
+  return text.replace(
+    /\b(without|other than|instead of|apart from|except( for)?|besides|rather than|not counting)\s+((a|an|the|any|my|your|using|taking|via|through)\s+)?[\p{L}\p{N}'-]+(\s+(spray|sprays|pills?|meds|drugs?|medication|medicine|injections?|drips?))?/giu,
+    ' ',
+  );
 }
 
 function containsSequence(terms: readonly string[], seq: readonly string[]): boolean {

@@ -49,8 +49,10 @@ const STRONG: RegExp[] = [
 /** Someone who already took or used something and now has symptoms: the safety answer and its urgent line. */
 const URGENT: RegExp[] = [
   new RegExp(
-    String.raw`\b(i|i'?ve|ive|we|he|she|they|my \w+)\b[^.?!]{0,30}\b(took|taken|injected|used|sprayed|snorted|sniffed|tried|given|gave|had)\b[^.?!]{0,60}\b${SYMPTOM}\b`,
+    String.raw`\b(i|i'?ve|ive|we|he|she|they|my \w+)\b[^.?!]{0,30}\b(took|taken|injected|used|sprayed|snorted|sniffed|tried|given|gave)\b[^.?!]{0,60}\b${SYMPTOM}\b`,
   ),
+  // The same told without the "I": "injected some last night and now I feel sick".
+  new RegExp(String.raw`^\s*(took|injected|sprayed|snorted|sniffed)\b[^.?!]{0,60}\b${SYMPTOM}\b`),
   new RegExp(
     String.raw`\b${SYMPTOM}\b[^.?!]{0,40}\b(after|since) (i |we |he |she |they )?(took|taking|injected|injecting|used|using|sprayed|spraying|had|tried)\b`,
   ),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/engine/analyzer.ts';
-import { buildCorrector } from '../../src/engine/hybrid.ts';
+import { buildCorrector, withoutExclusions } from '../../src/engine/hybrid.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { medicalAdviceIntent } from '../../src/engine/intent.ts';
 import { SoftmaxClassifier } from '../../src/engine/softmax.ts';
@@ -237,5 +237,46 @@ describe('medical-advice intent', () => {
         ['strong', 'urgent'].includes(medicalAdviceIntent(line.slice(line.indexOf(':') + 2)) ?? ''),
       );
     expect(strong).toEqual([]);
+  });
+});
+
+describe('engine: questions nobody tuned on (issue 14 rules)', () => {
+  it.each([
+    'does oxytocin help with hiccups',
+    'can oxytocin cure dandruff',
+    'does oxytocin make you snore less',
+    'how long does the flu last',
+  ])('does not answer "%s" from an entry that merely shares a word', (q) => {
+    expect(engine.ask(q).status).not.toBe('answered');
+  });
+
+  it('leaves a common English word alone instead of "correcting" it into a knowledge-base word', () => {
+    const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
+    analyzer.useCorrector(buildCorrector(kb, analyzer));
+    expect(analyzer.analyze('snore hives warts', { correct: true }).corrected.size).toBe(0);
+    expect(analyzer.analyze('oxytocn', { correct: true }).terms).toEqual(analyzer.analyze('oxytocin').terms);
+  });
+
+  it.each([
+    ['injected some last night and now i feel dizzy and sick', 'urgent'],
+    ['i used a spray yesterday and now i have cramps', 'urgent'],
+    ['my son accidentally sprayed my oxytocin', 'urgent'],
+    ['i took too much oxytocin', 'urgent'],
+    ['does oxytocin cause cramps during labour', null],
+  ] as const)('reads "%s" as %s', (q, intent) => {
+    expect(medicalAdviceIntent(q)).toBe(intent);
+  });
+
+  it('answers someone who took something and feels unwell from a safety entry, even without "oxytocin"', () => {
+    const r = engine.ask('injected some last night and now i feel dizzy and sick');
+    expect(r.status).toBe('answered');
+    expect(r.answer?.category).toBe('safety');
+    expect(r.answer?.urgent).toMatch(/\w/);
+  });
+
+  it('drops what an exclusion names: "other than a spray" does not pull to the sprays entry', () => {
+    expect(withoutExclusions('anything other than a nasal spray that helps autism')).not.toMatch(/spray/);
+    expect(withoutExclusions('oxytocin without meds')).not.toMatch(/meds/);
+    expect(withoutExclusions('how is oxytocin given in hospital')).toBe('how is oxytocin given in hospital');
   });
 });
