@@ -2,7 +2,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.ts';
 import { Analyzer } from './analyzer.ts';
 import { answerView } from './answer.ts';
 import { createAutocomplete } from './autocomplete.ts';
-import { commonEnglishWords } from './common-words.ts';
+import { CommonWords } from './common-words.ts';
 import { medicalAdviceIntent } from './intent.ts';
 import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
@@ -12,9 +12,9 @@ import type { AskResult, Engine, SuggestionView } from './types.ts';
 import { DEFAULT_TYPO_OPTIONS, TypoCorrector } from './typo.ts';
 
 /** Built once per process: every engine (and every reload) shares it. */
-let sharedRealWords: Set<string> | undefined;
+let sharedRealWords: CommonWords | undefined;
 const realWords = () => {
-  sharedRealWords ??= commonEnglishWords();
+  sharedRealWords ??= new CommonWords();
   return sharedRealWords;
 };
 

@@ -10,7 +10,7 @@ export interface TypoOptions {
   /** Shortest word corrected at edit distance 2. */
   minLength2: number;
   /** Real words that are never corrected, even when a known word is one edit away ("snore" is not "score"). */
-  realWords?: ReadonlySet<string>;
+  realWords?: { has(word: string): boolean };
 }
 
 export const DEFAULT_TYPO_OPTIONS: TypoOptions = { minLength1: 5, minLength2: 8 };
