@@ -48,6 +48,12 @@ export interface HybridOptions {
   /** The higher bar when the lexical and the learned parts rank different entries first. */
   disagreementAnswerAt: number;
   /**
+   * The bar for a question that does not name oxytocin, when both parts agree on the entry and it covers the
+   * question's subject: the confidence model weighs the missing name heavily, and the subject rule already
+   * keeps off-topic questions out.
+   */
+  noAnchorAnswerAt: number;
+  /**
    * Lower bar for a medical-advice question whose best entry is a safety entry: that answer sends the person to
    * a clinician, so giving it is the cautious choice even when unsure which safety entry fits best.
    */
@@ -115,6 +121,7 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   },
   answerAt: 0.75,
   disagreementAnswerAt: 0.85,
+  noAnchorAnswerAt: 0.65,
   safetyAnswerAt: 0.7,
   suggestAt: 0.3,
   suggestWithoutAnchorAt: 0.5,
@@ -450,7 +457,9 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
         ? options.safetyAnswerAt
         : disagreement
           ? options.disagreementAnswerAt
-          : options.answerAt;
+          : signals.anchor === 0
+            ? options.noAnchorAnswerAt
+            : options.answerAt;
       if (urgentSafety || (!medicalUnrouted && confidence >= bar)) {
         return {
           query,

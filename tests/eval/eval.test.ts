@@ -68,7 +68,7 @@ describe('answer quality floors', () => {
  * improves, never lower them).
  */
 const BLIND_FLOORS = {
-  answeredCorrect: 0.88,
+  answeredCorrect: 0.9,
   maxWrong: 0.06,
   outOfScopeRejected: 0.9,
   oxytocinUncoveredRejected: 0.78,
