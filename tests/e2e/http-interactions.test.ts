@@ -114,6 +114,12 @@ describe('HTTP interactions endpoint', () => {
     expect(sim.violations()).toEqual([]);
   });
 
+  it('shows the urgent line of a safety answer first', async () => {
+    const r = await sim.slash('oxytocin', 'ask', { question: 'how much oxytocin should i take' });
+    expect(r.embeds[0]?.fields?.[0]?.name).toMatch(/happening now/);
+    expect(r.embeds.at(-1)?.description).toMatch(/not medical advice/i);
+  });
+
   it('autocompletes through the endpoint', async () => {
     const typo = await sim.autocomplete('oxytocin', 'ask', 'question', 'breastfeding');
     expect(typo.responded).toBe(true);
