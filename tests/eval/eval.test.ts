@@ -69,9 +69,9 @@ describe('answer quality floors', () => {
  */
 const BLIND_FLOORS = {
   answeredCorrect: 0.9,
-  maxWrong: 0.06,
+  maxWrong: 0.055,
   outOfScopeRejected: 0.9,
-  oxytocinUncoveredRejected: 0.78,
+  oxytocinUncoveredRejected: 0.82,
   maxMedicalAdviceOutsideSafety: 1,
 };
 
