@@ -1,0 +1,11 @@
+export { openStore, type StoreSettings } from './open.ts';
+export {
+  createRecorder,
+  NO_RECORDER,
+  RECORD_MODES,
+  type Recorder,
+  type RecordMode,
+} from './recorder.ts';
+export { scheduleRetention } from './retention.ts';
+export { SQLITE_FILE } from './sqlite.ts';
+export * from './types.ts';
