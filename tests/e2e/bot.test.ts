@@ -99,8 +99,9 @@ describe('the bot, end to end through the simulator', () => {
 
   it('answers medical-advice questions with the safety entry, never a dose', async () => {
     const r = await h.sim.slash('oxytocin', 'ask', { question: 'how much oxytocin should i take' });
-    expect(r.embeds[0]?.description).toMatch(/not medical advice/i);
-    expect(r.embeds[0]?.description).toMatch(/doctor|pharmacist|clinician/i);
+    // A safety answer puts its urgent line in a first embed; the answer is the last one.
+    expect(r.embeds.at(-1)?.description).toMatch(/not medical advice/i);
+    expect(r.embeds.at(-1)?.description).toMatch(/doctor|pharmacist|clinician/i);
   });
 
   it('Sources button lists the full references, privately', async () => {
@@ -158,7 +159,7 @@ describe('the bot, end to end through the simulator', () => {
     const entry = await h.sim.chooseOption(category, entries?.custom_id as string, [
       entries?.options?.[0]?.value as string,
     ]);
-    expect(entry.embeds[0]?.title).toBe(entries?.options?.[0]?.label);
+    expect(entry.embeds.at(-1)?.title).toBe(entries?.options?.[0]?.label);
     const direct = await h.sim.slash('oxytocin', 'topics', { category: 'social' });
     expect(direct.embeds[0]?.title).toBe('Social behaviour');
   });
