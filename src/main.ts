@@ -5,6 +5,7 @@ import { startBot } from './discord/bot.ts';
 import { createEngine } from './engine/index.ts';
 import { startGatewayHealth } from './http/health.ts';
 import { createLogger } from './logger.ts';
+import { startRecording } from './store/setup.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
 const SHUTDOWN_MS = 4000;
@@ -27,6 +28,7 @@ runCli(async () => {
   logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const recording = startRecording(config, logger);
   const bot = await startBot({
     token,
     kb,
@@ -35,11 +37,16 @@ runCli(async () => {
     apiBase: config.apiBase,
     askChannelIds: config.askChannelIds,
     cooldown: config.cooldown,
+    recorder: recording.recorder,
+    privacy: config,
   }).catch((error: unknown) => {
     logger.fatal({ err: error }, 'login failed');
     return undefined;
   });
-  if (!bot) return 1;
+  if (!bot) {
+    await recording.stop();
+    return 1;
+  }
   const health = await startGatewayHealth({
     port: config.healthPort,
     shardIds,
@@ -48,6 +55,7 @@ runCli(async () => {
   }).catch(async (error: unknown) => {
     logger.fatal({ err: error, port: config.healthPort }, 'could not start the health endpoint');
     await bot.stop();
+    await recording.stop();
     return 'failed' as const;
   });
   if (health === 'failed') return 1;
@@ -60,10 +68,12 @@ runCli(async () => {
       stopping = true;
       logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-      Promise.all([bot.stop(), health?.close()]).finally(() => {
-        logger.flush();
-        resolve();
-      });
+      Promise.all([bot.stop(), health?.close()])
+        .then(() => recording.stop())
+        .finally(() => {
+          logger.flush();
+          resolve();
+        });
     };
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);

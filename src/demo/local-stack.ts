@@ -18,7 +18,7 @@ export interface LocalStackOptions {
   engine: Engine;
   logger: Logger;
   simulator?: Partial<SimulatorOptions>;
-  bot?: Partial<Pick<BotOptions, 'askChannelIds' | 'cooldown' | 'clientOptions'>>;
+  bot?: Partial<Pick<BotOptions, 'askChannelIds' | 'cooldown' | 'clientOptions' | 'recorder' | 'privacy'>>;
 }
 
 export interface LocalStack {

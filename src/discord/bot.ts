@@ -4,8 +4,9 @@ import { type Client, type ClientOptions, Events, type Interaction } from 'disco
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { NO_RECORDER, type Recorder } from '../store/recorder.ts';
 import { createClient } from './client.ts';
-import type { BotContext } from './context.ts';
+import type { BotContext, Privacy } from './context.ts';
 import { Cooldown } from './cooldown.ts';
 import { commandMap } from './load-commands.ts';
 import { createMessageHandler } from './messages.ts';
@@ -18,6 +19,11 @@ export interface ContextOptions {
   logger: Logger;
   askChannelIds?: string[];
   cooldown?: { questions: number; seconds: number };
+  /** Default: records nothing. */
+  recorder?: Recorder;
+  /** What /oxytocin about says is kept. Default: nothing recorded. */
+  privacy?: Privacy;
+  transport?: BotContext['transport'];
 }
 
 export interface BotOptions extends ContextOptions {
@@ -47,6 +53,9 @@ export function createBotContext(options: ContextOptions): BotContext {
     cooldown: new Cooldown(cooldown.questions, cooldown.seconds * 1000),
     version: VERSION,
     askChannelIds: new Set(options.askChannelIds ?? []),
+    recorder: options.recorder ?? NO_RECORDER,
+    privacy: options.privacy ?? { recordQuestions: 'off', retentionDays: 0 },
+    transport: options.transport ?? 'gateway',
   };
 }
 

@@ -9,6 +9,7 @@ import type {
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { Recorder, RecordMode } from '../store/recorder.ts';
 import type { Cooldown } from './cooldown.ts';
 
 /** What every handler may use. Built once at start-up; handlers keep no other state. */
@@ -20,6 +21,17 @@ export interface BotContext {
   version: string;
   /** Channels where confident answers are posted to every question. */
   askChannelIds: ReadonlySet<string>;
+  /** Where questions, feedback and picks go (queued; written off the reply path). */
+  recorder: Recorder;
+  /** What is recorded and for how long, for /oxytocin about. */
+  privacy: Privacy;
+  /** How interactions arrive: over the gateway, or as HTTP requests (recorded as source `http`). */
+  transport: 'gateway' | 'http';
+}
+
+export interface Privacy {
+  recordQuestions: RecordMode;
+  retentionDays: number;
 }
 
 type Definition =

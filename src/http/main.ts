@@ -3,6 +3,7 @@ import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
 import { createLogger } from '../logger.ts';
+import { startRecording } from '../store/setup.ts';
 import { startInteractionsServer } from './server.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
@@ -27,6 +28,7 @@ runCli(async () => {
   logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const recording = startRecording(config, logger);
   const server = await startInteractionsServer({
     publicKey: config.publicKey as string,
     token,
@@ -37,20 +39,29 @@ runCli(async () => {
     engine: createEngine(kb),
     logger,
     cooldown: config.cooldown,
+    recorder: recording.recorder,
+    privacy: config,
+    transport: 'http',
   }).catch((error: unknown) => {
     logger.fatal({ err: error, port: config.httpPort }, 'could not start the interactions endpoint');
     return undefined;
   });
-  if (!server) return 1;
+  if (!server) {
+    await recording.stop();
+    return 1;
+  }
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-      server.close().finally(() => {
-        logger.flush();
-        resolve();
-      });
+      server
+        .close()
+        .then(() => recording.stop())
+        .finally(() => {
+          logger.flush();
+          resolve();
+        });
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -1,3 +1,4 @@
+export { lazyStore } from './lazy.ts';
 export { openStore, type StoreSettings } from './open.ts';
 export {
   createRecorder,
@@ -7,5 +8,6 @@ export {
   type RecordMode,
 } from './recorder.ts';
 export { scheduleRetention } from './retention.ts';
+export { type Recording, type RecordingSettings, startRecording } from './setup.ts';
 export { SQLITE_FILE } from './sqlite.ts';
 export * from './types.ts';
