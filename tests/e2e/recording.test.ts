@@ -10,6 +10,8 @@ import { createRecorder, type Recorder } from '../../src/store/recorder.ts';
 import { SQLITE_FILE } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/types.ts';
 import { type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { runCliScript } from '../helpers/cli.ts';
+import { REAL_KB } from '../helpers/kb-fixtures.ts';
 
 type Component = { type: number; custom_id?: string; options?: { value: string; label: string }[] };
 const componentsOf = (view: { components: unknown[] }): Component[] =>
@@ -103,6 +105,33 @@ describe('recording questions, feedback and picks, end to end through the simula
         count: 1,
       }),
     ]);
+  });
+
+  it('all of it appears in `npm run report -- --json`', async () => {
+    await recorder.flush();
+    const { code, stdout } = await runCliScript('src/cli/report.ts', ['--json'], {
+      DATA_DIR: dir,
+      KNOWLEDGE_DIR: REAL_KB,
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.totals).toMatchObject({ asked: 6, answered: 4, suggestions: 1, no_match: 1 });
+    expect(report.unanswered.map((u: { question: string }) => u.question).sort()).toEqual([
+      'oxytocin and behaviour',
+      'who won the world cup',
+    ]);
+    expect(report.feedback).toEqual([
+      {
+        entryId: 'where-is-oxytocin-made',
+        helpful: 0,
+        notHelpful: 1,
+        questions: ['Where is *oxytocin* made?'],
+      },
+    ]);
+    expect(report.picked).toEqual([
+      { question: 'oxytocin and behaviour', entryId: expect.any(String), count: 1 },
+    ]);
+    expect(report.neverReached).not.toContain('where-is-oxytocin-made');
   });
 
   it('/oxytocin about says in one sentence what is kept, for how long, and that nobody is identified', async () => {
