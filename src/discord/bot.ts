@@ -4,6 +4,7 @@ import { type Client, type ClientOptions, Events, type Interaction } from 'disco
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { type KnowledgeHolder, knowledgeHolder } from '../reload/holder.ts';
 import { NO_RECORDER, type Recorder } from '../store/recorder.ts';
 import { createClient } from './client.ts';
 import type { BotContext, Privacy } from './context.ts';
@@ -19,6 +20,8 @@ export interface ContextOptions {
   logger: Logger;
   askChannelIds?: string[];
   cooldown?: { questions: number; seconds: number };
+  /** The live knowledge (swapped by reloads); default: `kb` and `engine`, fixed. */
+  knowledge?: KnowledgeHolder;
   /** Default: records nothing. */
   recorder?: Recorder;
   /** What /oxytocin about says is kept. Default: nothing recorded. */
@@ -49,6 +52,9 @@ export function createBotContext(options: ContextOptions): BotContext {
   return {
     kb: options.kb,
     engine: options.engine,
+    knowledge:
+      options.knowledge ??
+      knowledgeHolder({ kb: options.kb, engine: options.engine, hash: '', loadedAt: new Date() }),
     logger: options.logger,
     cooldown: new Cooldown(cooldown.questions, cooldown.seconds * 1000),
     version: VERSION,

@@ -1,6 +1,6 @@
 import type { Client, Message } from 'discord.js';
 import { askEngine } from './ask-engine.ts';
-import type { BotContext } from './context.ts';
+import { type BotContext, withCurrentKnowledge } from './context.ts';
 import { recordQuestion } from './record.ts';
 import { renderResult } from './render/answer.ts';
 import { NO_PINGS } from './render/reply.ts';
@@ -13,8 +13,9 @@ export const QUESTION_CHANNEL_CONFIDENCE = 0.8;
  * Mentions ("@Oxytocin Bot where is oxytocin made?"), DMs, and (when configured) question channels. Replies to
  * the message, never pinging anyone. Ignores bots, including itself.
  */
-export function createMessageHandler(client: Client, ctx: BotContext) {
+export function createMessageHandler(client: Client, base: BotContext) {
   return async (message: Message): Promise<void> => {
+    const ctx = withCurrentKnowledge(base);
     if (message.author.bot || message.system || !client.user) return;
     const botId = client.user.id;
     const isDm = message.guildId === null;

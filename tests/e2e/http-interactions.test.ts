@@ -207,7 +207,7 @@ describe('HTTP interactions endpoint', () => {
     expect((await post(PING, signedHeaders(keys.privateKey, PING))).status).toBe(200);
   });
 
-  it('GET /healthz reports the mode, the entries and the uptime', async () => {
+  it('GET /healthz reports the mode, the entries, the uptime and the knowledge served', async () => {
     const r = await httpRequest(`${url}/healthz`);
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({
@@ -215,6 +215,7 @@ describe('HTTP interactions endpoint', () => {
       mode: 'http',
       entries: kb.entries.length,
       uptimeSeconds: expect.any(Number),
+      knowledge: { hash: expect.any(String), entries: kb.entries.length, loadedAt: expect.any(String) },
     });
   });
 
