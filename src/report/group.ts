@@ -2,7 +2,7 @@ import { normalizeQuestion } from '../knowledge/rules.ts';
 import type { UnansweredRow } from '../store/types.ts';
 import type { UnansweredGroup } from './types.ts';
 
-/** Two wordings whose word sets overlap this much (Jaccard), with the same best guess, are one group. */
+/** Two wordings whose word sets overlap this much (Jaccard, spelling-tolerant), with the same best guess, are one group. */
 export const NEAR_DUPLICATE = 0.6;
 
 interface Cluster {
@@ -74,9 +74,23 @@ export function top<K>(counts: Map<K, number>): K[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
 }
 
+/**
+ * Word-set overlap, where two words of 5+ letters one edit apart count as the same ("behaviour" and
+ * "behavior", "oxytocin" and "oxytocn"): people's spelling should not split a group.
+ */
 function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
+  for (const w of a) if (b.has(w) || [...b].some((v) => nearWord(w, v))) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+function nearWord(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  // One insertion, deletion or substitution.
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  return restA.slice(1) === restB.slice(1) || restA.slice(1) === restB || restA === restB.slice(1);
 }

@@ -14,7 +14,7 @@ export function picksCommands(picked: PickSummary[], kb: KnowledgeBase, min: num
   const frequent = picked.filter((p) => p.count >= min);
   const ready = frequent.filter((p) => ids.has(p.entryId) && !known.has(normalizeQuestion(p.question)));
   const lines = [
-    `# ${ready.length} pick${ready.length === 1 ? '' : 's'} seen at least ${min} times${
+    `# ${ready.length} pick${ready.length === 1 ? '' : 's'} seen at least ${min} time${min === 1 ? '' : 's'}${
       frequent.length > ready.length
         ? ` (${frequent.length - ready.length} left out: question already known, or entry gone)`
         : ''

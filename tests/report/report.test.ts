@@ -23,6 +23,7 @@ describe('grouping unanswered questions', () => {
       row('Oxytocin and behaviour?', ['a'], 3),
       row('oxytocin and behaviour', ['a']),
       row('oxytocin and behaviour in men', ['a']),
+      row('Oxytocin and behavior', ['a']), // spelt differently: one edit apart, same group
       row('oxytocin and behaviour in men', ['z']), // same text: grouped first, whatever the guess
       row('oxytocin and behaviour', ['q']), // same text as the first
       row('oxytocin and behaviour in women and men', ['z']), // near, but its best guess differs
@@ -33,7 +34,7 @@ describe('grouping unanswered questions', () => {
     expect(groups).toEqual([
       {
         question: 'oxytocin and behaviour',
-        count: 6,
+        count: 7,
         lastAsked: '2026-11-03T00:00:00.000Z',
         suggestions: ['a', 'b', 'q', 'z'],
       },
@@ -46,7 +47,11 @@ describe('grouping unanswered questions', () => {
       },
       { question: 'pizza recipe', count: 1, lastAsked: '2026-11-01T00:00:00.000Z', suggestions: [] },
     ]);
-    expect(variants[0]).toEqual(['oxytocin and behaviour in men', 'Oxytocin and behaviour?']); // most frequent first
+    expect(variants[0]).toEqual([
+      'oxytocin and behaviour in men',
+      'Oxytocin and behaviour?',
+      'Oxytocin and behavior',
+    ]); // most frequent first
     expect(variants[1]).toEqual(['who won the world cup 2022']);
   });
 });
