@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import { askEngine } from '../src/discord/ask-engine.ts';
 import type { BotContext, CommandModule } from '../src/discord/context.ts';
+import { recordQuestion } from '../src/discord/record.ts';
 import { renderResult } from '../src/discord/render/answer.ts';
 import { passCooldown, reply, replyText } from '../src/discord/respond.ts';
 
@@ -31,9 +32,13 @@ export async function execute(
   const text = interaction.targetMessage.content.trim();
   if (!text) return replyText(interaction, 'That message has no text I can read.');
   const result = askEngine(ctx, text, 'context-menu');
-  await reply(interaction, renderResult(result, ctx.kb, { question: text, shareable: true }), {
-    ephemeral: true,
-  });
+  try {
+    await reply(interaction, renderResult(result, ctx.kb, { question: text, shareable: true }), {
+      ephemeral: true,
+    });
+  } finally {
+    recordQuestion(ctx, 'context-menu', interaction.guildId, text, result);
+  }
 }
 
 export default {

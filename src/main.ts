@@ -5,6 +5,8 @@ import { startBot } from './discord/bot.ts';
 import { createEngine } from './engine/index.ts';
 import { startGatewayHealth } from './http/health.ts';
 import { createLogger } from './logger.ts';
+import { hashKnowledgeDir, knowledgeHolder, knowledgeStatus, startLiveKnowledge } from './reload/index.ts';
+import { startRecording } from './store/setup.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
 const SHUTDOWN_MS = 4000;
@@ -24,30 +26,51 @@ runCli(async () => {
   }).child(shardIds ? { shardIds } : {});
   const kb = await loadKnowledgeOrReport(config.knowledgeDir);
   if (!kb) return 1;
-  logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
+  const knowledge = knowledgeHolder({
+    kb,
+    engine: createEngine(kb),
+    hash: await hashKnowledgeDir(config.knowledgeDir),
+    loadedAt: new Date(),
+  });
+  logger.info(
+    { entries: kb.entries.length, references: kb.references.size, hash: knowledge.current.hash },
+    'knowledge base loaded',
+  );
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const recording = startRecording(config, logger);
+  const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
   const bot = await startBot({
     token,
     kb,
-    engine: createEngine(kb),
+    engine: knowledge.current.engine,
+    knowledge,
     logger,
     apiBase: config.apiBase,
     askChannelIds: config.askChannelIds,
     cooldown: config.cooldown,
+    recorder: recording.recorder,
+    privacy: config,
   }).catch((error: unknown) => {
     logger.fatal({ err: error }, 'login failed');
     return undefined;
   });
-  if (!bot) return 1;
+  if (!bot) {
+    live.stop();
+    await recording.stop();
+    return 1;
+  }
   const health = await startGatewayHealth({
     port: config.healthPort,
     shardIds,
     client: bot.client,
     logger,
+    knowledge: () => knowledgeStatus(knowledge),
   }).catch(async (error: unknown) => {
     logger.fatal({ err: error, port: config.healthPort }, 'could not start the health endpoint');
+    live.stop();
     await bot.stop();
+    await recording.stop();
     return 'failed' as const;
   });
   if (health === 'failed') return 1;
@@ -60,10 +83,13 @@ runCli(async () => {
       stopping = true;
       logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-      Promise.all([bot.stop(), health?.close()]).finally(() => {
-        logger.flush();
-        resolve();
-      });
+      live.stop();
+      Promise.all([bot.stop(), health?.close()])
+        .then(() => recording.stop())
+        .finally(() => {
+          logger.flush();
+          resolve();
+        });
     };
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);

@@ -36,6 +36,11 @@ runCli(async () => {
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
   });
+  // SIGHUP reloads the knowledge base in every shard (each also watches KNOWLEDGE_DIR on its own).
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP: asking every shard to reload the knowledge base');
+    for (const shard of fleet.manager.shards.values()) shard.process?.kill('SIGHUP');
+  });
 
   try {
     await fleet.ready;

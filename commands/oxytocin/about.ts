@@ -5,5 +5,5 @@ import { reply } from '../../src/discord/respond.ts';
 
 /** /oxytocin about */
 export async function about(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await reply(interaction, renderAbout(ctx.kb, ctx.version));
+  await reply(interaction, renderAbout(ctx.kb, ctx.version, ctx.privacy));
 }

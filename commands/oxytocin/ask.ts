@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { askEngine } from '../../src/discord/ask-engine.ts';
 import type { BotContext } from '../../src/discord/context.ts';
+import { recordQuestion } from '../../src/discord/record.ts';
 import { renderResult } from '../../src/discord/render/answer.ts';
 import { passCooldown, reply } from '../../src/discord/respond.ts';
 
@@ -10,7 +11,11 @@ export async function ask(interaction: ChatInputCommandInteraction, ctx: BotCont
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   const result = askEngine(ctx, question, 'slash');
-  await reply(interaction, renderResult(result, ctx.kb, { question, shareable: isPrivate }), {
-    ephemeral: isPrivate,
-  });
+  try {
+    await reply(interaction, renderResult(result, ctx.kb, { question, shareable: isPrivate }), {
+      ephemeral: isPrivate,
+    });
+  } finally {
+    recordQuestion(ctx, 'slash', interaction.guildId, question, result);
+  }
 }

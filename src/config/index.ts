@@ -1,5 +1,6 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { RECORD_MODES, type RecordMode } from '../store/recorder.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,6 +28,14 @@ export interface Config {
   publicKey?: string;
   /** Optional health endpoint in gateway mode. */
   healthPort?: number;
+  /** Where the SQLite store lives (DATA_DIR/oxytocin-bot.sqlite). */
+  dataDir: string;
+  /** postgres://... : the store is PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** What is recorded: all questions, only unanswered ones (plus feedback and picks), or nothing. */
+  recordQuestions: RecordMode;
+  /** Records older than this are deleted at start-up and once a day. */
+  retentionDays: number;
 }
 
 /** A configuration problem, worded as one line that names the variable and how to fix it. */
@@ -73,6 +82,16 @@ const envSchema = z.object({
       ),
   ),
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:pass@host/db'),
+  ),
+  RECORD_QUESTIONS: optional(z.enum(RECORD_MODES, { error: `must be one of ${RECORD_MODES.join(', ')}` })),
+  RETENTION_DAYS: optional(
+    z.coerce.number({ error: 'must be a number of days such as 90' }).int().min(1).max(3650),
+  ),
 });
 
 let dotenvLoaded = false;
@@ -118,6 +137,10 @@ export function loadConfig(
     httpPort: e.HTTP_PORT ?? 8080,
     publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
     healthPort: e.HEALTH_PORT,
+    dataDir: e.DATA_DIR ?? './data',
+    databaseUrl: e.DATABASE_URL,
+    recordQuestions: e.RECORD_QUESTIONS ?? 'all',
+    retentionDays: e.RETENTION_DAYS ?? 90,
   };
 }
 

@@ -4,6 +4,8 @@ import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
 import { createLogger } from '../logger.ts';
+import { startRecording } from '../store/setup.ts';
+import { playCuratorDay } from './curator-day.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { renderView, type ViewLike } from './terminal-view.ts';
 
@@ -15,16 +17,28 @@ import { renderView, type ViewLike } from './terminal-view.ts';
  */
 runCli(async () => {
   const interactive = process.argv.includes('--interactive');
+  const record = process.argv.includes('--record');
   const config = loadConfig(process.env);
   const kb = await loadKnowledgeOrReport(config.knowledgeDir);
   if (!kb) return 1;
   // Logs go to stderr at warn level, so the conversation stays readable.
   const logger = createLogger({ level: 'warn', pretty: true, destination: process.stderr });
+  // --record: record as `npm start` does (RECORD_QUESTIONS, DATA_DIR / DATABASE_URL), for `npm run report`.
+  const recording = record
+    ? startRecording(
+        { ...config, recordQuestions: config.recordQuestions === 'off' ? 'all' : config.recordQuestions },
+        logger,
+      )
+    : undefined;
   const stack = await startLocalStack({
     kb,
     engine: createEngine(kb),
     logger,
     simulator: { guilds: [{ name: 'Demo server' }] },
+    // The recorded day stands for many people asking; one simulated user would hit the per-user cooldown.
+    bot: recording
+      ? { recorder: recording.recorder, privacy: config, cooldown: { questions: 1000, seconds: 1 } }
+      : {},
   });
   const say = (line = '') => process.stdout.write(`${line}\n`);
   say(
@@ -40,6 +54,12 @@ runCli(async () => {
   try {
     if (interactive) await typeQuestions(stack, say);
     else await playScript(stack, say);
+    if (record && !interactive) {
+      const day = await playCuratorDay(stack);
+      say(
+        `Then a day of questions, not shown: ${day.asked} asked, ${day.picks} "did you mean" picks, ${day.flagged} marked Not helpful.`,
+      );
+    }
     const violations = stack.sim.violations();
     say(
       violations.length === 0
@@ -49,6 +69,12 @@ runCli(async () => {
     return violations.length === 0 ? 0 : 1;
   } finally {
     await stack.stop();
+    if (recording) {
+      await recording.stop();
+      say(
+        `Recorded to ${config.databaseUrl ? 'DATABASE_URL' : `${config.dataDir}/oxytocin-bot.sqlite`}: \`npm run report\` shows it.`,
+      );
+    }
   }
 });
 

@@ -18,7 +18,9 @@ export interface LocalStackOptions {
   engine: Engine;
   logger: Logger;
   simulator?: Partial<SimulatorOptions>;
-  bot?: Partial<Pick<BotOptions, 'askChannelIds' | 'cooldown' | 'clientOptions'>>;
+  bot?: Partial<
+    Pick<BotOptions, 'askChannelIds' | 'cooldown' | 'clientOptions' | 'recorder' | 'privacy' | 'knowledge'>
+  >;
 }
 
 export interface LocalStack {

@@ -1,8 +1,9 @@
 import type { AskResult } from '../engine/types.ts';
+import type { QuestionSource } from '../store/types.ts';
 import type { BotContext } from './context.ts';
 
 /** Asks the engine and logs the outcome (never the user): the one place every Discord entry point asks. */
-export function askEngine(ctx: BotContext, question: string, source: string): AskResult {
+export function askEngine(ctx: BotContext, question: string, source: QuestionSource): AskResult {
   const result = ctx.engine.ask(question);
   ctx.logger.info(
     {

@@ -4,8 +4,10 @@ import { type Client, type ClientOptions, Events, type Interaction } from 'disco
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { type KnowledgeHolder, knowledgeHolder } from '../reload/holder.ts';
+import { NO_RECORDER, type Recorder } from '../store/recorder.ts';
 import { createClient } from './client.ts';
-import type { BotContext } from './context.ts';
+import type { BotContext, Privacy } from './context.ts';
 import { Cooldown } from './cooldown.ts';
 import { commandMap } from './load-commands.ts';
 import { createMessageHandler } from './messages.ts';
@@ -18,6 +20,13 @@ export interface ContextOptions {
   logger: Logger;
   askChannelIds?: string[];
   cooldown?: { questions: number; seconds: number };
+  /** The live knowledge (swapped by reloads); default: `kb` and `engine`, fixed. */
+  knowledge?: KnowledgeHolder;
+  /** Default: records nothing. */
+  recorder?: Recorder;
+  /** What /oxytocin about says is kept. Default: nothing recorded. */
+  privacy?: Privacy;
+  transport?: BotContext['transport'];
 }
 
 export interface BotOptions extends ContextOptions {
@@ -43,10 +52,16 @@ export function createBotContext(options: ContextOptions): BotContext {
   return {
     kb: options.kb,
     engine: options.engine,
+    knowledge:
+      options.knowledge ??
+      knowledgeHolder({ kb: options.kb, engine: options.engine, hash: '', loadedAt: new Date() }),
     logger: options.logger,
     cooldown: new Cooldown(cooldown.questions, cooldown.seconds * 1000),
     version: VERSION,
     askChannelIds: new Set(options.askChannelIds ?? []),
+    recorder: options.recorder ?? NO_RECORDER,
+    privacy: options.privacy ?? { recordQuestions: 'off', retentionDays: 0 },
+    transport: options.transport ?? 'gateway',
   };
 }
 

@@ -1,13 +1,16 @@
-import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import type { ButtonInteraction, Message, StringSelectMenuInteraction } from 'discord.js';
 import type { Entry } from '../knowledge/types.ts';
 import type { BotContext } from './context.ts';
 import { decodeCustomId } from './custom-ids.ts';
-import { renderEntry, renderSources } from './render/answer.ts';
+import { recordFeedback, recordPick } from './record.ts';
+import { quotedInSuggestions, renderEntry, renderSources, SUGGESTIONS_TITLE } from './render/answer.ts';
 import { renderCategoryPage } from './render/browse.ts';
 import { unescapeMarkdown } from './render/user-text.ts';
 import { isEphemeral, reply, replyText, update } from './respond.ts';
 
-const GONE = 'That entry is no longer in the knowledge base. Try `/oxytocin topics`.';
+/** A button or menu on an older message that points at an entry a knowledge reload removed. */
+export const GONE =
+  'Sorry, this answer has been removed from the knowledge base. Try `/oxytocin ask` again, or browse `/oxytocin topics`.';
 
 /** Buttons and select menus. Everything a component needs is in its custom id, so restarts do not break them. */
 export async function handleComponent(
@@ -36,9 +39,8 @@ export async function handleComponent(
       return reply(interaction, { ...shared, content: `Shared by <@${interaction.user.id}>:` });
     }
     case 'feedback': {
-      // The question is quoted in the answer's content ("> question"); no user name is logged.
-      const quoted = /^> (.*)$/m.exec(interaction.message.content)?.[1];
-      const query = quoted === undefined ? undefined : unescapeMarkdown(quoted);
+      // The question is quoted in the answer's content ("> question"); no user name is logged or kept.
+      const query = quotedQuestion(interaction.message);
       ctx.logger.info(
         {
           event: 'feedback',
@@ -49,10 +51,17 @@ export async function handleComponent(
         },
         'answer feedback',
       );
-      return replyText(
-        interaction,
-        action.helpful ? 'Thanks, glad it helped!' : 'Thanks for telling us; we review answers people flag.',
-      );
+      try {
+        await replyText(
+          interaction,
+          action.helpful
+            ? 'Thanks, glad it helped!'
+            : 'Thanks for telling us; we review answers people flag.',
+        );
+      } finally {
+        recordFeedback(ctx, interaction.guildId, { ...action, question: query });
+      }
+      return;
     }
     case 'related':
     case 'pick': {
@@ -60,7 +69,13 @@ export async function handleComponent(
       const e = entry(interaction.values[0] ?? '');
       if (!e) return replyText(interaction, GONE);
       const ephemeral = isEphemeral(interaction.message);
-      return reply(interaction, renderEntry(e, ctx.kb, { shareable: ephemeral }), { ephemeral });
+      try {
+        await reply(interaction, renderEntry(e, ctx.kb, { shareable: ephemeral }), { ephemeral });
+      } finally {
+        const picked = pickedFrom(interaction.message, action.action);
+        if (picked) recordPick(ctx, interaction.guildId, { ...picked, entryId: e.id });
+      }
+      return;
     }
     case 'category': {
       if (!interaction.isStringSelectMenu()) return;
@@ -74,4 +89,26 @@ export async function handleComponent(
       return update(interaction, page);
     }
   }
+}
+
+/** The question quoted at the top of an answer ("> question"), unescaped; undefined when there is none. */
+function quotedQuestion(message: Message): string | undefined {
+  const quoted = /^> (.*)$/m.exec(message.content)?.[1];
+  return quoted === undefined ? undefined : unescapeMarkdown(quoted);
+}
+
+/**
+ * Which menu a pick came from and the question that led to it: a "did you mean" message names the question
+ * in its description, an answer's Related menu sits under the quoted question. A category page's menu (also
+ * a `pick`) is browsing, not an answer to a question: nothing to learn, so undefined.
+ */
+function pickedFrom(
+  message: Message,
+  action: 'pick' | 'related',
+): { menu: 'did-you-mean' | 'related'; question: string | undefined } | undefined {
+  if (action === 'related') return { menu: 'related', question: quotedQuestion(message) };
+  const embed = message.embeds[0];
+  if (embed?.title !== SUGGESTIONS_TITLE) return undefined;
+  const quoted = quotedInSuggestions(embed.description);
+  return { menu: 'did-you-mean', question: quoted === undefined ? undefined : unescapeMarkdown(quoted) };
 }

@@ -9,17 +9,42 @@ import type {
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { KnowledgeHolder } from '../reload/holder.ts';
+import type { Recorder, RecordMode } from '../store/recorder.ts';
 import type { Cooldown } from './cooldown.ts';
 
-/** What every handler may use. Built once at start-up; handlers keep no other state. */
+/**
+ * What every handler may use. Built once at start-up; handlers keep no other state. `kb` and `engine` are the
+ * pair serving when the interaction arrived: the router and the message handler take them from `knowledge`
+ * (which a reload swaps) once per interaction, so a question in flight finishes on the pair it started with.
+ */
 export interface BotContext {
   kb: KnowledgeBase;
   engine: Engine;
+  /** The live knowledge; read it only through `withCurrentKnowledge`. */
+  knowledge: KnowledgeHolder;
   logger: Logger;
   cooldown: Cooldown;
   version: string;
   /** Channels where confident answers are posted to every question. */
   askChannelIds: ReadonlySet<string>;
+  /** Where questions, feedback and picks go (queued; written off the reply path). */
+  recorder: Recorder;
+  /** What is recorded and for how long, for /oxytocin about. */
+  privacy: Privacy;
+  /** How interactions arrive: over the gateway, or as HTTP requests (recorded as source `http`). */
+  transport: 'gateway' | 'http';
+}
+
+export interface Privacy {
+  recordQuestions: RecordMode;
+  retentionDays: number;
+}
+
+/** The context for one interaction or message: the knowledge serving now, fixed for its whole handling. */
+export function withCurrentKnowledge(ctx: BotContext): BotContext {
+  const { kb, engine } = ctx.knowledge.current;
+  return kb === ctx.kb && engine === ctx.engine ? ctx : { ...ctx, kb, engine };
 }
 
 type Definition =

@@ -1,6 +1,7 @@
 import type { Client, Message } from 'discord.js';
 import { askEngine } from './ask-engine.ts';
-import type { BotContext } from './context.ts';
+import { type BotContext, withCurrentKnowledge } from './context.ts';
+import { recordQuestion } from './record.ts';
 import { renderResult } from './render/answer.ts';
 import { NO_PINGS } from './render/reply.ts';
 import { cooldownText } from './respond.ts';
@@ -12,8 +13,9 @@ export const QUESTION_CHANNEL_CONFIDENCE = 0.8;
  * Mentions ("@Oxytocin Bot where is oxytocin made?"), DMs, and (when configured) question channels. Replies to
  * the message, never pinging anyone. Ignores bots, including itself.
  */
-export function createMessageHandler(client: Client, ctx: BotContext) {
+export function createMessageHandler(client: Client, base: BotContext) {
   return async (message: Message): Promise<void> => {
+    const ctx = withCurrentKnowledge(base);
     if (message.author.bot || message.system || !client.user) return;
     const botId = client.user.id;
     const isDm = message.guildId === null;
@@ -25,10 +27,15 @@ export function createMessageHandler(client: Client, ctx: BotContext) {
     try {
       if (!isDm && !mentioned) {
         if (!looksLikeQuestion(question)) return;
-        const result = askEngine(ctx, question, 'question-channel');
+        const result = askEngine(ctx, question, 'channel');
         if (result.status !== 'answered' || result.confidence < QUESTION_CHANNEL_CONFIDENCE) return;
         if (ctx.cooldown.take(message.author.id) !== 0) return;
-        await send(message, renderResult(result, ctx.kb));
+        // Only what the bot answered is recorded: people chatting in the channel did not ask the bot.
+        try {
+          await send(message, renderResult(result, ctx.kb));
+        } finally {
+          recordQuestion(ctx, 'channel', message.guildId, question, result);
+        }
         return;
       }
       const until = ctx.cooldown.take(message.author.id);
@@ -36,8 +43,13 @@ export function createMessageHandler(client: Client, ctx: BotContext) {
         await message.reply({ content: cooldownText(until), allowedMentions: NO_PINGS });
         return;
       }
-      const result = askEngine(ctx, question, isDm ? 'dm' : 'mention');
-      await send(message, renderResult(result, ctx.kb, { question: question || undefined }));
+      const source = isDm ? 'dm' : 'mention';
+      const result = askEngine(ctx, question, source);
+      try {
+        await send(message, renderResult(result, ctx.kb, { question: question || undefined }));
+      } finally {
+        if (question) recordQuestion(ctx, source, message.guildId, question, result);
+      }
     } catch (error) {
       ctx.logger.error(
         { err: error, messageId: message.id, channelId: message.channelId, guildId: message.guildId },

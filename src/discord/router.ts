@@ -1,14 +1,15 @@
 import type { Interaction } from 'discord.js';
 import { handleComponent } from './components.ts';
-import type { BotContext, CommandModule } from './context.ts';
+import { type BotContext, type CommandModule, withCurrentKnowledge } from './context.ts';
 import { reportFailure } from './respond.ts';
 
 /**
  * Routes every interaction to its handler. A handler that throws is logged with the interaction's id and
  * command, the user is told, and the bot carries on.
  */
-export function createInteractionRouter(commands: ReadonlyMap<string, CommandModule>, ctx: BotContext) {
+export function createInteractionRouter(commands: ReadonlyMap<string, CommandModule>, base: BotContext) {
   return async (interaction: Interaction): Promise<void> => {
+    const ctx = withCurrentKnowledge(base);
     try {
       if (interaction.isAutocomplete()) {
         const command = commands.get(interaction.commandName);

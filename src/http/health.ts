@@ -12,8 +12,11 @@ export type HealthCheck = () => HealthReport;
 
 export const HEALTH_PATH = '/healthz';
 
+/** The knowledge a process serves: its content hash, so an operator can compare replicas. */
+export type KnowledgeStatus = () => { hash: string; entries: number; loadedAt: string };
+
 /** Gateway mode: ready once every shard is connected and has received its guilds. */
-export function gatewayHealth(client: Client): HealthCheck {
+export function gatewayHealth(client: Client, knowledge?: KnowledgeStatus): HealthCheck {
   return () => {
     const ready = client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
     const ping = client.ws.ping;
@@ -24,17 +27,31 @@ export function gatewayHealth(client: Client): HealthCheck {
         ready,
         wsPingMs: Number.isFinite(ping) && ping >= 0 ? Math.round(ping) : null,
         guilds: client.guilds.cache.size,
+        ...(knowledge ? { knowledge: knowledge() } : {}),
       },
     };
   };
 }
 
 /** HTTP interactions mode: stateless, so healthy whenever it is serving. */
-export function httpHealth(entries: number, startedAt = Date.now(), now = Date.now): HealthCheck {
-  return () => ({
-    healthy: true,
-    body: { status: 'ok', mode: 'http', entries, uptimeSeconds: Math.floor((now() - startedAt) / 1000) },
-  });
+export function httpHealth(
+  knowledge: number | KnowledgeStatus,
+  startedAt = Date.now(),
+  now = Date.now,
+): HealthCheck {
+  return () => {
+    const status = typeof knowledge === 'number' ? undefined : knowledge();
+    return {
+      healthy: true,
+      body: {
+        status: 'ok',
+        mode: 'http',
+        entries: status?.entries ?? knowledge,
+        uptimeSeconds: Math.floor((now() - startedAt) / 1000),
+        ...(status ? { knowledge: status } : {}),
+      },
+    };
+  };
 }
 
 /** Answers `GET`/`HEAD /healthz` with the check; returns false for any other request. */
@@ -81,13 +98,14 @@ export async function startGatewayHealth(options: {
   client: Client;
   logger: Logger;
   shardIds?: number[];
+  knowledge?: KnowledgeStatus;
 }): Promise<HealthServer | undefined> {
   if (options.port === undefined) return undefined;
   const port = options.port + (options.shardIds?.[0] ?? 0);
   return startHealthServer({
     port,
     host: options.host,
-    check: gatewayHealth(options.client),
+    check: gatewayHealth(options.client, options.knowledge),
     logger: options.logger,
   });
 }

@@ -3,6 +3,8 @@ import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
 import { createLogger } from '../logger.ts';
+import { hashKnowledgeDir, knowledgeHolder, startLiveKnowledge } from '../reload/index.ts';
+import { startRecording } from '../store/setup.ts';
 import { startInteractionsServer } from './server.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
@@ -24,9 +26,20 @@ runCli(async () => {
   });
   const kb = await loadKnowledgeOrReport(config.knowledgeDir);
   if (!kb) return 1;
-  logger.info({ entries: kb.entries.length, references: kb.references.size }, 'knowledge base loaded');
+  const knowledge = knowledgeHolder({
+    kb,
+    engine: createEngine(kb),
+    hash: await hashKnowledgeDir(config.knowledgeDir),
+    loadedAt: new Date(),
+  });
+  logger.info(
+    { entries: kb.entries.length, references: kb.references.size, hash: knowledge.current.hash },
+    'knowledge base loaded',
+  );
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const recording = startRecording(config, logger);
+  const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
   const server = await startInteractionsServer({
     publicKey: config.publicKey as string,
     token,
@@ -34,23 +47,35 @@ runCli(async () => {
     apiBase: config.apiBase,
     port: config.httpPort,
     kb,
-    engine: createEngine(kb),
+    engine: knowledge.current.engine,
+    knowledge,
     logger,
     cooldown: config.cooldown,
+    recorder: recording.recorder,
+    privacy: config,
+    transport: 'http',
   }).catch((error: unknown) => {
     logger.fatal({ err: error, port: config.httpPort }, 'could not start the interactions endpoint');
     return undefined;
   });
-  if (!server) return 1;
+  if (!server) {
+    live.stop();
+    await recording.stop();
+    return 1;
+  }
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-      server.close().finally(() => {
-        logger.flush();
-        resolve();
-      });
+      live.stop();
+      server
+        .close()
+        .then(() => recording.stop())
+        .finally(() => {
+          logger.flush();
+          resolve();
+        });
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -3,6 +3,7 @@ import type { APIInteraction } from 'discord.js';
 import { z } from 'zod';
 import { type ContextOptions, createBotContext, createBotRouter } from '../discord/bot.ts';
 import type { Logger } from '../logger.ts';
+import { knowledgeStatus } from '../reload/holder.ts';
 import { readBody } from './body.ts';
 import { createDispatcher, type DispatchOutcome } from './dispatch.ts';
 import { httpHealth, serveHealth } from './health.ts';
@@ -59,8 +60,9 @@ export async function startInteractionsServer(
   const { logger } = options;
   const key = publicKeyFromHex(options.publicKey);
   const client = createRestOnlyClient(options);
-  const dispatcher = createDispatcher(client, createBotRouter(createBotContext(options)), logger);
-  const health = httpHealth(options.kb.entries.length);
+  const context = createBotContext(options);
+  const dispatcher = createDispatcher(client, createBotRouter(context), logger);
+  const health = httpHealth(() => knowledgeStatus(context.knowledge));
 
   const handleInteraction = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const reject = (status: number, error: string, close = false) => {

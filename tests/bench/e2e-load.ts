@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../../src/demo/local-stack.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -7,6 +9,8 @@ import { createEngine } from '../../src/engine/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type Simulator, type SlashAck, startSimulator, type Violation } from '../../src/simulator/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import { createRecorder, NO_RECORDER } from '../../src/store/recorder.ts';
 
 /**
  * `npm run bench:e2e`: the real bot (in this process) under load through the simulator on loopback.
@@ -15,6 +19,9 @@ import { type Simulator, type SlashAck, startSimulator, type Violation } from '.
  *    (JIT-compiled code, grown pools), not its first seconds.
  * 1. Burst: `--burst` (2,000) `/oxytocin ask` at `--rate` (200) per second, paced on a clock (open loop):
  *    acknowledgement latency p50/p99/max, throughput, RSS before and after.
+ * 1b. Recording on/off: `--record` (4,000) more at `--rate`, in alternating blocks of 500 with the question
+ *    recorder off and on (SQLite in a temp DATA_DIR, the bot's default batching), so both halves see the same
+ *    machine: ack p99 of each, and every recorded question checked in the database afterwards.
  * 2. Soak: `--soak` (50,000) more, as fast as the bot keeps up with `--concurrency` (8) in flight (closed
  *    loop: it stops by itself, and latency stays far below the 3 s deadline): RSS after the first 5,000 and at
  *    the end, and the growth. `--soak 0` skips it.
@@ -37,6 +44,7 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '200' },
     soak: { type: 'string', default: '50000' },
     concurrency: { type: 'string', default: '8' },
+    record: { type: 'string', default: '4000' },
   },
 });
 const count = (name: keyof typeof flags) => {
@@ -49,6 +57,7 @@ const BURST = count('burst');
 const RATE = Math.max(1, count('rate'));
 const SOAK = count('soak');
 const CONCURRENCY = Math.max(1, count('concurrency'));
+const RECORD = count('record');
 /** Soak readings every SEGMENT interactions; the first reading is the one after warm-up. */
 const SEGMENT = Math.max(1, Math.min(5000, Math.ceil(SOAK / 10)));
 
@@ -227,6 +236,59 @@ if (BURST > 0) {
   );
   const met = b.p99 <= 50 && b.acked === b.n;
   console.log(`\nTarget ack p99 <= 50 ms at ${RATE}/s: ${met ? 'met' : 'NOT met'}.\n`);
+}
+
+if (RECORD > 0) {
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'oxytocin-bench-store-'));
+  const store = await openStore({ dataDir });
+  const recorder = createRecorder({ store, logger });
+  const context = stack.bot.context;
+  const on: SlashAck[] = [];
+  const off: SlashAck[] = [];
+  const BLOCK = 500;
+  const started = Date.now();
+  for (let done = 0, block = 0; done < RECORD; block++) {
+    const n = Math.min(BLOCK, RECORD - done);
+    const recording = block % 2 === 1;
+    context.recorder = recording ? recorder : NO_RECORDER;
+    const pending: Promise<SlashAck>[] = [];
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const due = Math.min(n, Math.floor(((performance.now() - start) * RATE) / 1000) + 1);
+        while (pending.length < due) pending.push(fire());
+        if (pending.length >= n) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    (recording ? on : off).push(...(await Promise.all(pending)));
+    done += n;
+  }
+  context.recorder = NO_RECORDER;
+  await recorder.close();
+  const written = (
+    await store.dailyCounts({ from: new Date(started - 60_000), to: new Date(Date.now() + 60_000) })
+  ).reduce((sum, c) => sum + c.count, 0);
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  const a = summarize(on, 1);
+  const b = summarize(off, 1);
+  const diff = ((a.p99 - b.p99) / b.p99) * 100;
+  console.log(
+    `### Recording on and off: ${int(RECORD)} \`/oxytocin ask\` at ${RATE}/s, alternating blocks of ${BLOCK}\n`,
+  );
+  console.log('| recording | interactions | ack p50 | ack p99 | ack max | questions in the database |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| on (SQLite, batched) | ${int(a.n)} | ${ms(a.p50)} ms | ${ms(a.p99)} ms | ${ms(a.max)} ms | ${int(written)} |`,
+  );
+  console.log(`| off | ${int(b.n)} | ${ms(b.p50)} ms | ${ms(b.p99)} ms | ${ms(b.max)} ms | - |`);
+  console.log(
+    `\nRecording ack p99 ${ms(a.p99)} ms on vs ${ms(b.p99)} ms off: ${diff >= 0 ? '+' : ''}${diff.toFixed(1)}% (target within 10%: ${Math.abs(diff) <= 10 ? 'met' : 'NOT met'}); ${int(written)} of ${int(a.acked)} recorded questions written.\n`,
+  );
+  if (written !== a.acked) process.exitCode = 1;
 }
 
 if (SOAK > 0) {

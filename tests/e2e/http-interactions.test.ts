@@ -1,4 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -8,6 +11,9 @@ import { type InteractionsServer, startInteractionsServer } from '../../src/http
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type Simulator, startSimulator } from '../../src/simulator/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import { createRecorder, type Recorder } from '../../src/store/recorder.ts';
+import type { Store } from '../../src/store/types.ts';
 import { realKb } from '../helpers/bot-harness.ts';
 import { EXPLODE, explodingEngine } from '../helpers/exploding-engine.ts';
 import {
@@ -33,6 +39,9 @@ describe('HTTP interactions endpoint', () => {
   let relay: Relay;
   let url: string;
   let token: string;
+  let store: Store;
+  let recorder: Recorder;
+  const dataDir = mkdtempSync(join(tmpdir(), 'oxytocin-http-store-'));
 
   const post = (body: string | Buffer, headers: Record<string, string>) =>
     httpRequest(`${url}/interactions`, { method: 'POST', headers, body });
@@ -53,6 +62,8 @@ describe('HTTP interactions endpoint', () => {
         done();
       },
     });
+    store = await openStore({ dataDir });
+    recorder = createRecorder({ store, logger: createLogger({ level: 'silent' }), flushMs: 60_000 });
     server = await startInteractionsServer({
       publicKey: publicKeyHex(keys.publicKey),
       token,
@@ -64,6 +75,8 @@ describe('HTTP interactions endpoint', () => {
       engine,
       logger: createLogger({ level: 'debug', pretty: false, destination, secrets: [token] }),
       cooldown: { questions: 1000, seconds: 30 },
+      recorder,
+      transport: 'http',
     });
     url = `http://127.0.0.1:${server.port}`;
     relay = await startRelay(sim, `${url}/interactions`, keys.privateKey);
@@ -73,6 +86,9 @@ describe('HTTP interactions endpoint', () => {
     await relay?.stop();
     await server?.close();
     await sim?.stop();
+    await recorder?.close();
+    await store?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers a signed PING with PONG', async () => {
@@ -103,6 +119,13 @@ describe('HTTP interactions endpoint', () => {
 
     expect(relay.replies.slice(before)).toEqual([{ status: 202, headers: expect.anything(), body: '' }]);
     expect(sim.violations()).toEqual([]);
+  });
+
+  it('records the questions it answers with the source `http`', async () => {
+    await recorder.flush();
+    const counts = await store.dailyCounts({ from: new Date(0), to: new Date(Date.now() + 60_000) });
+    expect(counts.map((c) => c.source)).toEqual(['http']);
+    expect(counts.reduce((n, c) => n + c.count, 0)).toBeGreaterThanOrEqual(1);
   });
 
   it('echoes a question with a masked link as plain text, the link removed', async () => {
@@ -213,7 +236,7 @@ describe('HTTP interactions endpoint', () => {
     expect((await post(PING, signedHeaders(keys.privateKey, PING))).status).toBe(200);
   });
 
-  it('GET /healthz reports the mode, the entries and the uptime', async () => {
+  it('GET /healthz reports the mode, the entries, the uptime and the knowledge served', async () => {
     const r = await httpRequest(`${url}/healthz`);
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({
@@ -221,6 +244,7 @@ describe('HTTP interactions endpoint', () => {
       mode: 'http',
       entries: kb.entries.length,
       uptimeSeconds: expect.any(Number),
+      knowledge: { hash: expect.any(String), entries: kb.entries.length, loadedAt: expect.any(String) },
     });
   });
 

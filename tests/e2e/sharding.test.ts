@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { commandDefinitions } from '../../src/discord/load-commands.ts';
 import { type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import { shardForGuild } from '../../src/simulator/snowflake.ts';
+import { SQLITE_FILE } from '../../src/store/sqlite.ts';
 import { realKb } from '../helpers/bot-harness.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -13,6 +17,8 @@ type LogLine = Record<string, unknown>;
 
 const newToken = () =>
   `${randomBytes(18).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
+
+const SHARED_DATA_DIR = mkdtempSync(join(tmpdir(), 'oxytocin-shards-'));
 
 /** `npm run start:sharded` as a child process in its own process group, its JSON log lines collected. */
 function startManager(sim: Simulator, token: string) {
@@ -32,6 +38,10 @@ function startManager(sim: Simulator, token: string) {
       ASK_CHANNEL_IDS: '',
       HEALTH_PORT: '',
       COOLDOWN_QUESTIONS: '100',
+      // Both shard processes record into one SQLite file (WAL), in a temp dir rather than the repo's data/.
+      DATA_DIR: SHARED_DATA_DIR,
+      DATABASE_URL: '',
+      RECORD_QUESTIONS: 'all',
     },
   });
   const lines: LogLine[] = [];
@@ -179,6 +189,13 @@ describe('npm run start:sharded: two shard processes under the ShardingManager',
     expect(sim.gatewaySessions()).toEqual([]);
     expect(sim.violations()).toEqual([]);
     expect(manager.stderr.join('')).toBe('');
+    // Both shard processes recorded into the one SQLite file (WAL), each its own guild's question.
+    const db = new Database(join(SHARED_DATA_DIR, SQLITE_FILE));
+    const rows = db.prepare('select guild_id, source, question from questions order by guild_id').all();
+    db.close();
+    expect(rows).toEqual(
+      sim.guilds.map((g) => ({ guild_id: g.id, source: 'slash', question: 'where is oxytocin made?' })),
+    );
   }, 15_000);
 });
 

@@ -21,9 +21,12 @@ export async function realKb(): Promise<KnowledgeBase> {
 
 /** The real bot against the simulator, with its log captured. */
 export async function startHarness(
-  options: { engine?: (kb: KnowledgeBase) => Engine } & Pick<LocalStackOptions, 'simulator' | 'bot'> = {},
+  options: { engine?: (kb: KnowledgeBase) => Engine; kb?: KnowledgeBase } & Pick<
+    LocalStackOptions,
+    'simulator' | 'bot'
+  > = {},
 ): Promise<Harness> {
-  const kb = await realKb();
+  const kb = options.kb ?? (await realKb());
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {

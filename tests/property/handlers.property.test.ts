@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../commands/oxytocin/ask.ts';
 import { questionChoices } from '../../commands/oxytocin/autocomplete.ts';
+import { createBotContext } from '../../src/discord/bot.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { createMessageHandler } from '../../src/discord/messages.ts';
@@ -19,12 +20,14 @@ let ctx: BotContext;
 beforeAll(async () => {
   const kb = await realKb();
   ctx = {
-    kb,
-    engine: createEngine(kb),
-    logger: createLogger({ level: 'silent' }),
+    ...createBotContext({
+      kb,
+      engine: createEngine(kb),
+      logger: createLogger({ level: 'silent' }),
+      askChannelIds: ['300000000000000003'],
+    }),
     cooldown: new Cooldown(Number.MAX_SAFE_INTEGER, 1000),
     version: '0.0.0',
-    askChannelIds: new Set(['300000000000000003']),
   };
 });
 

@@ -19,7 +19,34 @@ describe('config', () => {
       httpPort: 8080,
       publicKey: undefined,
       healthPort: undefined,
+      dataDir: './data',
+      databaseUrl: undefined,
+      recordQuestions: 'all',
+      retentionDays: 90,
     });
+  });
+
+  it('reads the store settings, and refuses a bad RECORD_QUESTIONS, RETENTION_DAYS or DATABASE_URL', () => {
+    expect(
+      loadConfig({
+        DATA_DIR: '/var/lib/oxytocin',
+        DATABASE_URL: 'postgres://bot:secret@db:5432/oxytocin',
+        RECORD_QUESTIONS: 'unanswered',
+        RETENTION_DAYS: '30',
+      }),
+    ).toMatchObject({
+      dataDir: '/var/lib/oxytocin',
+      databaseUrl: 'postgres://bot:secret@db:5432/oxytocin',
+      recordQuestions: 'unanswered',
+      retentionDays: 30,
+    });
+    expect(() => loadConfig({ RECORD_QUESTIONS: 'some' })).toThrow(
+      'Invalid RECORD_QUESTIONS: must be one of all, unanswered, off. Fix it in .env (see .env.example).',
+    );
+    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(/^Invalid RETENTION_DAYS/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /^Invalid DATABASE_URL: must be a PostgreSQL URL/,
+    );
   });
 
   it('reads and trims every variable', () => {

@@ -130,10 +130,18 @@ export function renderResult(result: AskResult, kb: KnowledgeBase, options: Answ
   return renderNoMatch(options.question);
 }
 
+export const SUGGESTIONS_TITLE = 'Did you mean…?';
+const SUGGESTIONS_LEAD = /^I'm not sure which question you mean by “(.*)”\. Pick one:$/m;
+
+/** The question a "did you mean" message was asked with, as shown (escaped) in its description. */
+export function quotedInSuggestions(description: string | null | undefined): string | undefined {
+  return SUGGESTIONS_LEAD.exec(description ?? '')?.[1];
+}
+
 function renderSuggestions(result: AskResult, question?: string): Reply {
   const embed = new EmbedBuilder()
     .setColor(NEUTRAL)
-    .setTitle('Did you mean…?')
+    .setTitle(SUGGESTIONS_TITLE)
     .setDescription(
       clip(
         [

@@ -8,8 +8,10 @@ import {
 } from 'discord.js';
 import { EVIDENCE_LEGEND } from '../../engine/evidence.ts';
 import type { KnowledgeBase } from '../../knowledge/types.ts';
+import type { Privacy } from '../context.ts';
 import { encodeCustomId } from '../custom-ids.ts';
 import { clip, DISCORD_LIMITS as L } from './limits.ts';
+import { privacySentence } from './privacy.ts';
 import type { Reply } from './reply.ts';
 
 const BRAND = 0xd6547f;
@@ -98,7 +100,7 @@ export function renderCategoryPage(kb: KnowledgeBase, categoryId: string, page =
 }
 
 /** /oxytocin about: what the bot is, how answers are sourced, the evidence legend, figures and version. */
-export function renderAbout(kb: KnowledgeBase, version: string): Reply {
+export function renderAbout(kb: KnowledgeBase, version: string, privacy?: Privacy): Reply {
   const latest = kb.entries
     .map((e) => e.reviewed)
     .sort()
@@ -116,6 +118,7 @@ export function renderAbout(kb: KnowledgeBase, version: string): Reply {
         name: 'Knowledge base',
         value: `${kb.entries.length} entries · ${kb.references.size} references · latest review ${latest || 'n/a'}`,
       },
+      ...(privacy ? [{ name: 'Privacy', value: clip(privacySentence(privacy), L.fieldValue) }] : []),
     )
     .setFooter({ text: `Oxytocin Bot v${version} · Not medical advice` });
   return { embeds: [embed.toJSON()], components: [] };

@@ -1,0 +1,83 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { createEngine } from '../engine/index.ts';
+import type { Engine } from '../engine/types.ts';
+import { formatProblem, type KnowledgeBase, loadKnowledgeBase } from '../knowledge/index.ts';
+import type { Logger } from '../logger.ts';
+import { hashKnowledgeDir } from './hash.ts';
+import type { KnowledgeHolder } from './holder.ts';
+
+export type ReloadOutcome = 'reloaded' | 'unchanged' | 'refused';
+
+export interface Reloader {
+  /** Loads, validates and builds, then swaps; never throws. Calls while one runs are coalesced into one more. */
+  reload(reason: string): Promise<ReloadOutcome>;
+}
+
+/**
+ * Reloads the knowledge directory into the holder. A change that fails validation is refused: the last good
+ * knowledge keeps serving and every problem is logged as `path:line: field: message`. Loading is
+ * asynchronous; building the engine is synchronous CPU work (about 0.2 s for the real knowledge base), done
+ * after yielding to the event loop so replies already due go out first.
+ */
+export function createReloader(options: {
+  dir: string;
+  holder: KnowledgeHolder;
+  logger: Logger;
+  build?: (kb: KnowledgeBase) => Engine;
+}): Reloader {
+  const { dir, holder, logger, build = createEngine } = options;
+  let running: Promise<ReloadOutcome> | undefined;
+  let again: { reason: string; done: Promise<ReloadOutcome> } | undefined;
+
+  const once = async (reason: string): Promise<ReloadOutcome> => {
+    try {
+      const hash = await hashKnowledgeDir(dir);
+      if (hash === holder.current.hash) {
+        logger.debug({ reason, hash }, 'knowledge unchanged');
+        return 'unchanged';
+      }
+      const loadStarted = performance.now();
+      const { kb, problems } = await loadKnowledgeBase(dir);
+      const loadMs = Math.round(performance.now() - loadStarted);
+      if (!kb) {
+        const base = dir.replace(/\/$/, '');
+        for (const p of problems)
+          logger.warn({ problem: `${base}/${formatProblem(p)}` }, `${base}/${formatProblem(p)}`);
+        logger.error(
+          { reason, problems: problems.length, keeping: holder.current.hash },
+          'knowledge reload refused: keeping the last good knowledge',
+        );
+        return 'refused';
+      }
+      await yieldToEventLoop();
+      const started = performance.now();
+      const engine = build(kb);
+      const buildMs = Math.round(performance.now() - started);
+      holder.swap({ kb, engine, hash, loadedAt: new Date() });
+      logger.info({ reason, entries: kb.entries.length, loadMs, buildMs, hash }, 'knowledge reloaded');
+      return 'reloaded';
+    } catch (error) {
+      logger.error({ err: error, reason }, 'knowledge reload failed: keeping the last good knowledge');
+      return 'refused';
+    }
+  };
+
+  const reload = (reason: string): Promise<ReloadOutcome> => {
+    if (!running) {
+      running = once(reason).finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    // One more pass after the current one sees every change made meanwhile.
+    if (!again) {
+      const after = running.then(() => {
+        again = undefined;
+        return reload(reason);
+      });
+      again = { reason, done: after };
+    }
+    return again.done;
+  };
+  return { reload };
+}

@@ -1,0 +1,39 @@
+/**
+ * The tables as Kysely sees them. Times are ISO-8601 UTC text ("2026-11-29T23:59:01.123Z"): it sorts, its
+ * first ten characters are the day, and it reads the same in SQLite and PostgreSQL. Booleans are 0/1 and lists
+ * are JSON text for the same reason: one schema, one set of queries, both databases.
+ */
+export interface QuestionsTable {
+  asked_at: string;
+  source: string;
+  guild_id: string | null;
+  question: string;
+  status: string;
+  top_entry_id: string | null;
+  confidence: number;
+  /** JSON array of entry ids. */
+  suggestion_ids: string;
+}
+
+export interface FeedbackTable {
+  at: string;
+  guild_id: string | null;
+  entry_id: string;
+  helpful: number;
+  question: string | null;
+  confidence: number;
+}
+
+export interface PicksTable {
+  at: string;
+  guild_id: string | null;
+  menu: string;
+  question: string;
+  entry_id: string;
+}
+
+export interface StoreSchema {
+  questions: QuestionsTable;
+  feedback: FeedbackTable;
+  picks: PicksTable;
+}
