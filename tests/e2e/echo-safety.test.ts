@@ -104,7 +104,11 @@ describe('user text is never echoed as live markdown or a link (every entry poin
 
   it('a wall of text is cut to 200 characters', async () => {
     const r = await h.sim.sendMessage(`where is oxytocin made ${'blah '.repeat(1000)}`, { mentionBot: true });
-    expect(Array.from(r.content?.slice(2) ?? '').length).toBeLessThanOrEqual(200);
-    expect(r.content?.endsWith('…')).toBe(true);
+    // Quoted above an answer, or inside “…” in a no-match or "did you mean" reply.
+    const quoted =
+      /^> (.*)$/m.exec(r.content ?? '')?.[1] ?? /“(.*)”/s.exec(r.embeds[0]?.description ?? '')?.[1] ?? '';
+    expect(quoted.startsWith('where is oxytocin made blah')).toBe(true);
+    expect(Array.from(quoted).length).toBe(200);
+    expect(quoted.endsWith('…')).toBe(true);
   });
 });
