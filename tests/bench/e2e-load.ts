@@ -19,7 +19,7 @@ import { createRecorder, NO_RECORDER } from '../../src/store/recorder.ts';
  *    (JIT-compiled code, grown pools), not its first seconds.
  * 1. Burst: `--burst` (2,000) `/oxytocin ask` at `--rate` (200) per second, paced on a clock (open loop):
  *    acknowledgement latency p50/p99/max, throughput, RSS before and after.
- * 1b. Recording on/off: `--record` (4,000) more at `--rate`, in alternating blocks of 500 with the question
+ * 1b. Recording on/off: `--record` (8,000) more at `--rate`, in alternating blocks of 400 with the question
  *    recorder off and on (SQLite in a temp DATA_DIR, the bot's default batching), so both halves see the same
  *    machine: ack p99 of each, and every recorded question checked in the database afterwards.
  * 2. Soak: `--soak` (50,000) more, as fast as the bot keeps up with `--concurrency` (8) in flight (closed
@@ -44,7 +44,7 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '200' },
     soak: { type: 'string', default: '50000' },
     concurrency: { type: 'string', default: '8' },
-    record: { type: 'string', default: '4000' },
+    record: { type: 'string', default: '8000' },
   },
 });
 const count = (name: keyof typeof flags) => {
@@ -245,8 +245,15 @@ if (RECORD > 0) {
   const context = stack.bot.context;
   const on: SlashAck[] = [];
   const off: SlashAck[] = [];
-  const BLOCK = 500;
-  const started = Date.now();
+  const BLOCK = 400;
+  // Warm the recording path too (statement compilation, the first transactions), unmeasured.
+  context.recorder = recorder;
+  await closedLoop(400, 8);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await recorder.flush();
+  const window = { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 3_600_000) };
+  const rowsBefore = (await store.dailyCounts(window)).reduce((sum, c) => sum + c.count, 0);
+  const blockP99 = { on: [] as number[], off: [] as number[] };
   for (let done = 0, block = 0; done < RECORD; block++) {
     const n = Math.min(BLOCK, RECORD - done);
     const recording = block % 2 === 1;
@@ -263,19 +270,27 @@ if (RECORD > 0) {
         }
       }, 1);
     });
-    (recording ? on : off).push(...(await Promise.all(pending)));
+    const acks = await Promise.all(pending);
+    (recording ? on : off).push(...acks);
+    blockP99[recording ? 'on' : 'off'].push(summarize(acks, 1).p99);
+    // A question is recorded once the bot has its callback's response, just after the simulator counts the
+    // acknowledgement: let the last ones of the block land before switching.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     done += n;
   }
   context.recorder = NO_RECORDER;
   await recorder.close();
-  const written = (
-    await store.dailyCounts({ from: new Date(started - 60_000), to: new Date(Date.now() + 60_000) })
-  ).reduce((sum, c) => sum + c.count, 0);
+  const written = (await store.dailyCounts(window)).reduce((sum, c) => sum + c.count, 0) - rowsBefore;
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
   const a = summarize(on, 1);
   const b = summarize(off, 1);
   const diff = ((a.p99 - b.p99) / b.p99) * 100;
+  // The median of the blocks' p99s: one block hit by another process's burst of CPU does not decide it.
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const mOn = median(blockP99.on);
+  const mOff = median(blockP99.off);
+  const mDiff = ((mOn - mOff) / mOff) * 100;
   console.log(
     `### Recording on and off: ${int(RECORD)} \`/oxytocin ask\` at ${RATE}/s, alternating blocks of ${BLOCK}\n`,
   );
@@ -286,7 +301,7 @@ if (RECORD > 0) {
   );
   console.log(`| off | ${int(b.n)} | ${ms(b.p50)} ms | ${ms(b.p99)} ms | ${ms(b.max)} ms | - |`);
   console.log(
-    `\nRecording ack p99 ${ms(a.p99)} ms on vs ${ms(b.p99)} ms off: ${diff >= 0 ? '+' : ''}${diff.toFixed(1)}% (target within 10%: ${Math.abs(diff) <= 10 ? 'met' : 'NOT met'}); ${int(written)} of ${int(a.acked)} recorded questions written.\n`,
+    `\nRecording ack p99 ${ms(a.p99)} ms on vs ${ms(b.p99)} ms off (${diff >= 0 ? '+' : ''}${diff.toFixed(1)}%); median of the ${blockP99.on.length} blocks' p99 ${ms(mOn)} ms on vs ${ms(mOff)} ms off (${mDiff >= 0 ? '+' : ''}${mDiff.toFixed(1)}%; target within 10%: ${Math.abs(mDiff) <= 10 ? 'met' : 'NOT met'}); ${int(written)} of ${int(a.acked)} recorded questions written.\n`,
   );
   if (written !== a.acked) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -19,6 +19,7 @@ const newToken = () =>
   `${randomBytes(18).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
 
 const SHARED_DATA_DIR = mkdtempSync(join(tmpdir(), 'oxytocin-shards-'));
+afterAll(() => rmSync(SHARED_DATA_DIR, { recursive: true, force: true }));
 
 /** `npm run start:sharded` as a child process in its own process group, its JSON log lines collected. */
 function startManager(sim: Simulator, token: string) {
