@@ -1,11 +1,9 @@
-import { loadKnowledgeOrReport } from './cli/load-knowledge.ts';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config/index.ts';
 import { startBot } from './discord/bot.ts';
-import { createEngine } from './engine/index.ts';
 import { startGatewayHealth } from './http/health.ts';
 import { createLogger } from './logger.ts';
-import { hashKnowledgeDir, knowledgeHolder, knowledgeStatus, startLiveKnowledge } from './reload/index.ts';
+import { knowledgeStatus, loadInitialKnowledge, startLiveKnowledge } from './reload/index.ts';
 import { startRecording } from './store/setup.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
@@ -24,18 +22,9 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   }).child(shardIds ? { shardIds } : {});
-  const kb = await loadKnowledgeOrReport(config.knowledgeDir);
-  if (!kb) return 1;
-  const knowledge = knowledgeHolder({
-    kb,
-    engine: createEngine(kb),
-    hash: await hashKnowledgeDir(config.knowledgeDir),
-    loadedAt: new Date(),
-  });
-  logger.info(
-    { entries: kb.entries.length, references: kb.references.size, hash: knowledge.current.hash },
-    'knowledge base loaded',
-  );
+  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger);
+  if (!knowledge) return 1;
+  const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const recording = startRecording(config, logger);

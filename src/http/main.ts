@@ -1,9 +1,7 @@
-import { loadKnowledgeOrReport } from '../cli/load-knowledge.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
-import { createEngine } from '../engine/index.ts';
 import { createLogger } from '../logger.ts';
-import { hashKnowledgeDir, knowledgeHolder, startLiveKnowledge } from '../reload/index.ts';
+import { loadInitialKnowledge, startLiveKnowledge } from '../reload/index.ts';
 import { startRecording } from '../store/setup.ts';
 import { startInteractionsServer } from './server.ts';
 
@@ -24,18 +22,9 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   });
-  const kb = await loadKnowledgeOrReport(config.knowledgeDir);
-  if (!kb) return 1;
-  const knowledge = knowledgeHolder({
-    kb,
-    engine: createEngine(kb),
-    hash: await hashKnowledgeDir(config.knowledgeDir),
-    loadedAt: new Date(),
-  });
-  logger.info(
-    { entries: kb.entries.length, references: kb.references.size, hash: knowledge.current.hash },
-    'knowledge base loaded',
-  );
+  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger);
+  if (!knowledge) return 1;
+  const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const recording = startRecording(config, logger);

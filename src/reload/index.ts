@@ -42,3 +42,4 @@ export function startLiveKnowledge(options: {
     },
   };
 }
+export { loadInitialKnowledge } from './initial.ts';

@@ -1,25 +1,9 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { brokenKb, VALID_KB } from '../helpers/kb-fixtures.ts';
-
-const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+import { runCliScript } from '../helpers/cli.ts';
+import { brokenKb } from '../helpers/kb-fixtures.ts';
 
 /** Runs a CLI entry point as a user would, with a clean environment (no .env token leaks in). */
-async function cli(script: string, args: string[], env: Record<string, string> = {}, stdin?: string) {
-  const child = spawn(TSX, [join(ROOT, script), ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KNOWLEDGE_DIR: VALID_KB, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  child.stdin.end(stdin ?? '');
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
+const cli = runCliScript;
 
 function expectContract(result: unknown, query: string) {
   expect(result).toMatchObject({ query, status: expect.stringMatching(/^(answered|suggestions|no_match)$/) });

@@ -6,7 +6,12 @@ export const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 /** Runs a CLI entry point as a user would, with a clean environment (no .env value leaks in). */
-export async function runCliScript(script: string, args: string[], env: Record<string, string> = {}) {
+export async function runCliScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  stdin = '',
+) {
   const child = spawn(TSX, [join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KNOWLEDGE_DIR: VALID_KB, ...env },
@@ -15,7 +20,7 @@ export async function runCliScript(script: string, args: string[], env: Record<s
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  child.stdin.end('');
+  child.stdin.end(stdin);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return { code, stdout, stderr };
 }
