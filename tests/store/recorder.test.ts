@@ -1,29 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/open.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
 import { scheduleRetention } from '../../src/store/retention.ts';
 import { SQLITE_FILE } from '../../src/store/sqlite.ts';
 import type { QuestionRecord, Store } from '../../src/store/types.ts';
+import { captureLogs } from '../helpers/log-capture.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 
 const WINDOW = { from: new Date(0), to: new Date(Date.now() + 60_000) };
 
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _e, done) {
-      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'debug', pretty: false, destination }) };
-}
+const capture = captureLogs;
 
 const question = (text: string, status: QuestionRecord['status'] = 'no_match'): QuestionRecord => ({
   at: new Date(),

@@ -1,24 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { NO_RECORDER } from '../../src/store/recorder.ts';
 import { startRecording } from '../../src/store/setup.ts';
 import { SQLITE_FILE } from '../../src/store/sqlite.ts';
+import { captureLogs } from '../helpers/log-capture.ts';
 import { freePort } from '../helpers/postgres.ts';
 
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _e, done) {
-      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'debug', pretty: false, destination }) };
-}
+const capture = captureLogs;
 
 const question = {
   at: new Date(),
