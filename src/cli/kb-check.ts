@@ -14,8 +14,9 @@ runCli(async () => {
     return 1;
   }
   const questions = kb.entries.reduce((n, e) => n + e.questions.length, 0);
+  const training = kb.entries.reduce((n, e) => n + e.training.length, 0);
   console.log(
-    `Knowledge base OK: ${kb.entries.length} entries, ${questions} questions, ${kb.references.size} references, ${kb.categories.length} categories.`,
+    `Knowledge base OK: ${kb.entries.length} entries, ${questions} questions, ${training} training phrasings, ${kb.references.size} references, ${kb.categories.length} categories.`,
   );
   if (process.argv.includes('--coverage')) console.log(`\n${coverageReport(kb)}`);
   return 0;

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
+import { phrasingsOf } from '../knowledge/phrasings.ts';
 import { normalizeQuestion } from '../knowledge/rules.ts';
 import { LIMITS } from '../knowledge/schema.ts';
 import { insertQuestion } from './insert-question.ts';
@@ -38,7 +39,7 @@ export async function addQuestion(
   if (!entry) return { ok: false, message: `No entry has the id "${entryId}" in ${dir}.` };
   const key = normalizeQuestion(question);
   const owner = before.entries.find(
-    (e) => normalizeQuestion(e.title) === key || e.questions.some((q) => normalizeQuestion(q) === key),
+    (e) => normalizeQuestion(e.title) === key || phrasingsOf(e).some((q) => normalizeQuestion(q) === key),
   );
   if (owner) return { ok: false, message: `"${question}" is already a question of ${owner.file}.` };
 

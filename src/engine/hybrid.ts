@@ -1,3 +1,4 @@
+import { phrasingsOf } from '../knowledge/phrasings.ts';
 import type { Entry, KnowledgeBase } from '../knowledge/types.ts';
 import { Analyzer } from './analyzer.ts';
 import { answerView } from './answer.ts';
@@ -533,7 +534,7 @@ export function buildCorrector(kb: KnowledgeBase, analyzer: Analyzer): TypoCorre
     if (!curated.has(w)) curated.set(w, 0);
   }
   const questions = new Map<string, number>();
-  for (const e of kb.entries) count(questions, e.questions.join(' '));
+  for (const e of kb.entries) count(questions, phrasingsOf(e).join(' '));
   const corrector = new TypoCorrector(curated, { ...DEFAULT_TYPO_OPTIONS, realWords: realWords() });
   const curatedStems = new Set([...curated.keys()].map((w) => analyzer.stem(w)));
   // A typo is a word the curated text never uses in any form, near a word it uses several times more often:

@@ -1,3 +1,4 @@
+import { phrasingsOf } from '../knowledge/phrasings.ts';
 import type { Entry } from '../knowledge/types.ts';
 import type { Analyzer } from './analyzer.ts';
 import type { HybridOptions } from './hybrid.ts';
@@ -39,11 +40,12 @@ export class LexicalIndex {
     options: HybridOptions,
   ) {
     const n = entries.length;
-    // Titles and questions are analysed once: their terms feed the fields and the phrasings alike. Questions are
-    // typo-corrected like a user's question, since curators write typos into them on purpose.
+    // Titles and questions (with the training phrasings, which count as questions but are never shown) are
+    // analysed once: their terms feed the fields and the phrasings alike. Questions are typo-corrected like a
+    // user's question, since curators write typos into them on purpose.
     const phrased = entries.map((e) => ({
       title: features(analyzer.analyze(e.title).terms, options),
-      questions: e.questions.map((q) => features(analyzer.analyze(q, { correct: true }).terms, options)),
+      questions: phrasingsOf(e).map((q) => features(analyzer.analyze(q, { correct: true }).terms, options)),
     }));
     const fieldTerms = entries.map((e, i) => ({
       title: (phrased[i] as (typeof phrased)[number]).title,
@@ -108,7 +110,7 @@ export class LexicalIndex {
 
     entries.forEach((e, entry) => {
       const { title, questions } = phrased[entry] as (typeof phrased)[number];
-      [e.title, ...e.questions].forEach((text, k) => {
+      [e.title, ...phrasingsOf(e)].forEach((text, k) => {
         const terms = new Set(k === 0 ? title : questions[k - 1]);
         if (terms.size === 0) return;
         const id = this.phrasings.length;

@@ -10,6 +10,7 @@ import {
   LIMITS,
   referencesFileSchema,
   synonymsFileSchema,
+  trainingFileSchema,
 } from './schema.ts';
 import type { Category, Entry, KnowledgeBase, Reference } from './types.ts';
 import { parseYaml, splitFrontMatter, type YamlSource } from './yaml-source.ts';
@@ -33,6 +34,7 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const synonyms = await loadSynonyms(dir, problems);
   const about = await loadAbout(dir, problems);
   const entries = await loadEntries(dir, problems);
+  await loadTraining(dir, entries, problems);
   if (references && categories) problems.push(...checkKnowledgeBase({ entries, references, categories }));
   const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   if (sorted.length > 0 || !references || !categories || !synonyms || about === undefined) {
@@ -159,6 +161,36 @@ async function loadEntries(dir: string, problems: Problem[]): Promise<Entry[]> {
   return entries;
 }
 
+/** The optional `training/` folder: one `<entry id>.yaml` list of phrasings per entry. */
+async function loadTraining(dir: string, entries: Entry[], problems: Problem[]): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(join(dir, 'training'))).filter((n) => !n.startsWith('.')).sort();
+  } catch {
+    return;
+  }
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const name of names) {
+    const file = `training/${name}`;
+    const entry = byId.get(basename(name, '.yaml'));
+    if (!name.endsWith('.yaml') || !entry) {
+      problems.push({
+        file,
+        field: 'file',
+        message: name.endsWith('.yaml')
+          ? `no entry has the id "${basename(name, '.yaml')}": name the file after the entry it teaches`
+          : 'training files are named <entry id>.yaml',
+      });
+      continue;
+    }
+    const loaded = await loadYamlFile(dir, file, trainingFileSchema, problems);
+    if (!loaded) continue;
+    entry.training = loaded.data;
+    const lines = entryLines.get(entry);
+    if (lines) lines.training = { file, lineOf: loaded.source.lineOf };
+  }
+}
+
 export function parseEntry(text: string, file: string, problems: Problem[]): Entry | undefined {
   const parts = splitFrontMatter(text);
   if (!parts) {
@@ -194,7 +226,7 @@ export function parseEntry(text: string, file: string, problems: Problem[]): Ent
     });
   }
   const lineOf = parsed.source.lineOf;
-  const entry: Entry = { ...fm, body, file };
+  const entry: Entry = { ...fm, training: [], body, file };
   entryLines.set(entry, { lineOf, bodyLine: parts.bodyLine });
   return entry;
 }

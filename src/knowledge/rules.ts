@@ -85,18 +85,34 @@ export function checkKnowledgeBase({ entries, references, categories }: Parts): 
     });
 
     const seenHere = new Set<string>();
-    entry.questions.forEach((q, i) => {
+    const training = entryLines.get(entry)?.training;
+    const phrasings = [
+      ...entry.questions.map((q, i) => ({
+        q,
+        at: (m: string) => at(`questions.${i}`, ['questions', i], m),
+      })),
+      ...entry.training.map((q, i) => ({
+        q,
+        at: (m: string) =>
+          problems.push({
+            file: training?.file ?? entry.file,
+            line: training?.lineOf([i]),
+            field: `${i}`,
+            message: m,
+          }),
+      })),
+    ];
+    for (const { q, at: report } of phrasings) {
       const key = normalizeQuestion(q);
       if (seenHere.has(key)) {
-        at(`questions.${i}`, ['questions', i], `"${q}" is listed twice in this entry`);
-        return;
+        report(`"${q}" is listed twice for this entry (questions and training count together)`);
+        continue;
       }
       seenHere.add(key);
       const owner = questionOwner.get(key);
-      if (owner && owner !== entry)
-        at(`questions.${i}`, ['questions', i], `"${q}" is also a question of ${owner.file}`);
+      if (owner && owner !== entry) report(`"${q}" is also a question of ${owner.file}`);
       else questionOwner.set(key, entry);
-    });
+    }
 
     const promo = PROMOTIONAL.exec(`${entry.title}\n${entry.body}`);
     if (promo) at('body', [], `promotional wording "${promo[0]}": the knowledge base never sells`);

@@ -7,6 +7,8 @@ export const LIMITS = {
   questionMin: 3,
   questionMax: 100,
   questionsMin: 3,
+  trainingMin: 3,
+  trainingMax: 300,
   bodyMin: 250,
   bodyMax: 1200,
   urgentMin: 20,
@@ -101,6 +103,16 @@ export const categoriesFileSchema = z.record(
 
 export const synonymsFileSchema = z.array(
   z.array(z.string().trim().min(1)).min(2, 'a group needs at least two words'),
+);
+
+/** `training/<id>.yaml`: a list of phrasings the matcher learns from (up to 300 characters: stories fit). */
+export const trainingFileSchema = z.array(
+  z
+    .string()
+    .trim()
+    .min(LIMITS.trainingMin, `must be at least ${LIMITS.trainingMin} characters`)
+    .max(LIMITS.trainingMax, `must be at most ${LIMITS.trainingMax} characters`),
+  { error: 'must be a list of phrasings, one "- ..." line each' },
 );
 
 export type EntryFrontMatter = z.infer<typeof entryFrontMatterSchema>;

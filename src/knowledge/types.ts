@@ -8,6 +8,11 @@ export interface Entry {
   title: string;
   category: string;
   questions: string[];
+  /**
+   * More phrasings from `training/<id>.yaml`: they teach the matcher how people ask (long stories included) but
+   * are never shown. Empty when the entry has no training file.
+   */
+  training: string[];
   keywords: string[];
   evidence: EvidenceLevel;
   /** Reference keys, in the order the body's [1], [2] ... markers use them. */

@@ -1,3 +1,4 @@
+import { phrasingsOf } from '../knowledge/phrasings.ts';
 import { normalizeQuestion } from '../knowledge/rules.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import { shellQuote, terminalText } from './terminal-text.ts';
@@ -9,7 +10,7 @@ import type { PickSummary } from './types.ts';
  * left out (kb:add-question would refuse them). Nothing here edits the knowledge base.
  */
 export function picksCommands(picked: PickSummary[], kb: KnowledgeBase, min: number): string {
-  const known = new Set(kb.entries.flatMap((e) => [e.title, ...e.questions].map(normalizeQuestion)));
+  const known = new Set(kb.entries.flatMap((e) => [e.title, ...phrasingsOf(e)].map(normalizeQuestion)));
   const ids = new Set(kb.entries.map((e) => e.id));
   const frequent = picked.filter((p) => p.count >= min);
   const ready = frequent.filter((p) => ids.has(p.entryId) && !known.has(normalizeQuestion(p.question)));

@@ -280,3 +280,19 @@ describe('engine: questions nobody tuned on (issue 14 rules)', () => {
     expect(withoutExclusions('how is oxytocin given in hospital')).toBe('how is oxytocin given in hospital');
   });
 });
+
+describe('engine: training phrasings', () => {
+  it('learns from an entry training file and never shows it', async () => {
+    const { VALID_KB } = await import('../helpers/kb-fixtures.ts');
+    const fixture = (await loadKnowledgeBase(VALID_KB)).kb as KnowledgeBase;
+    const untrained = { ...fixture, entries: fixture.entries.map((e) => ({ ...e, training: [] })) };
+    // These words appear only in the fixture's training/oxytocin-and-trust.yaml.
+    const q = 'a squirt that makes you believe strangers';
+    expect(createEngine(untrained).ask(q).status).toBe('no_match');
+    const trained = createEngine(fixture);
+    const r = trained.ask(q);
+    expect(r.status).not.toBe('no_match');
+    expect(r.answer?.id ?? r.suggestions[0]?.id).toBe('oxytocin-and-trust');
+    expect(JSON.stringify({ ...r, query: '' })).not.toContain('squirt');
+  });
+});

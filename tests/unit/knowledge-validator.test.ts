@@ -17,6 +17,8 @@ describe('knowledge validator', () => {
     expect(kb?.categories.map((c) => c.id)).toEqual(['basics', 'social', 'safety']);
     expect(kb?.synonyms[1]).toEqual(['dose', 'dosage', 'how much']);
     expect(kb?.entries.find((e) => e.id === 'oxytocin-and-trust')?.reviewed).toBe('2026-11-26');
+    expect(kb?.entries.find((e) => e.id === 'oxytocin-and-trust')?.training).toHaveLength(2);
+    expect(kb?.entries.find((e) => e.id === 'safety-dosing')?.training).toEqual([]);
   });
 
   // Each broken fixture breaks one rule; the validator must name the file, the line and the field.
@@ -100,6 +102,20 @@ describe('knowledge validator', () => {
     ['bad-reference', 'references.yaml', 'kosfeld2005.verified', /expected string/],
     ['no-front-matter', 'entries/oxytocin-and-trust.md', 'front matter', /must start with a --- line/, 1],
     ['unknown-field', 'entries/oxytocin-and-trust.md', 'fields', /unknown field\(s\): mood/],
+    [
+      'training-unknown-entry',
+      'training/oxytocin-and-unicorns.yaml',
+      'file',
+      /no entry has the id "oxytocin-and-unicorns"/,
+    ],
+    ['training-too-long', 'training/oxytocin-and-trust.yaml', '1', /at most 300 characters/, 2],
+    [
+      'training-duplicate',
+      'training/where-is-oxytocin-made.yaml',
+      '1',
+      /also a question of entries\/oxytocin-and-trust.md/,
+      2,
+    ],
   ];
 
   it.each(cases)('%s: reports %s %s', async (rule, file, field, message, line) => {
