@@ -13,6 +13,11 @@ export interface Phrasing {
   terms: readonly string[];
   /** Sum of the IDF of its distinct terms. */
   mass: number;
+  /**
+   * From the entry's training file: it teaches the learned part (the softmax) only. Training phrasings are many
+   * and long, so they stay out of the lexical fields and the phrasing match, which they would swamp.
+   */
+  training: boolean;
 }
 
 /** Inverted index over entries (BM25F) and over each title/alternate question (phrasing match). */
@@ -40,12 +45,13 @@ export class LexicalIndex {
     options: HybridOptions,
   ) {
     const n = entries.length;
-    // Titles and questions (with the training phrasings, which count as questions but are never shown) are
-    // analysed once: their terms feed the fields and the phrasings alike. Questions are typo-corrected like a
-    // user's question, since curators write typos into them on purpose.
+    // Titles and questions are analysed once: their terms feed the fields and the phrasings alike. Questions (and
+    // training phrasings) are typo-corrected like a user's question, since people write typos into them.
+    const analyzed = (q: string) => features(analyzer.analyze(q, { correct: true }).terms, options);
     const phrased = entries.map((e) => ({
       title: features(analyzer.analyze(e.title).terms, options),
-      questions: phrasingsOf(e).map((q) => features(analyzer.analyze(q, { correct: true }).terms, options)),
+      questions: e.questions.map(analyzed),
+      training: e.training.map(analyzed),
     }));
     const fieldTerms = entries.map((e, i) => ({
       title: (phrased[i] as (typeof phrased)[number]).title,
@@ -59,9 +65,12 @@ export class LexicalIndex {
     ) as Record<Field, number>;
 
     const df = new Map<string, number>();
-    for (const t of fieldTerms) {
-      for (const term of new Set(FIELDS.flatMap((f) => t[f]))) df.set(term, (df.get(term) ?? 0) + 1);
-    }
+    // Words only training phrasings use still count as known words (the softmax has weights for them).
+    fieldTerms.forEach((t, i) => {
+      const training = (phrased[i] as (typeof phrased)[number]).training.flat();
+      for (const term of new Set([...FIELDS.flatMap((f) => t[f]), ...training]))
+        df.set(term, (df.get(term) ?? 0) + 1);
+    });
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     for (const [term, d] of df) {
       this.idf.set(term, Math.max(options.idfFloor * maxIdf, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
@@ -109,19 +118,22 @@ export class LexicalIndex {
     });
 
     entries.forEach((e, entry) => {
-      const { title, questions } = phrased[entry] as (typeof phrased)[number];
+      const { title, questions, training } = phrased[entry] as (typeof phrased)[number];
+      const all = [title, ...questions, ...training];
       [e.title, ...phrasingsOf(e)].forEach((text, k) => {
-        const terms = new Set(k === 0 ? title : questions[k - 1]);
+        const terms = new Set(all[k]);
         if (terms.size === 0) return;
+        const isTraining = k > questions.length;
         const id = this.phrasings.length;
         let mass = 0;
         for (const term of terms) {
           mass += this.idf.get(term) ?? 0;
+          if (isTraining) continue;
           const list = this.phrasingPostings.get(term);
           if (list) list.push(id);
           else this.phrasingPostings.set(term, [id]);
         }
-        this.phrasings.push({ entry, text, terms: [...terms], mass });
+        this.phrasings.push({ entry, text, terms: [...terms], mass, training: isTraining });
       });
     });
   }

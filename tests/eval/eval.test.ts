@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
+import { phrasingsOf } from '../../src/knowledge/phrasings.ts';
 import { normalizeQuestion } from '../../src/knowledge/rules.ts';
 import { REAL_KB } from '../helpers/kb-fixtures.ts';
 import { type EvalCase, type EvalReport, evaluate, loadCases } from './evaluate.ts';
@@ -9,7 +10,7 @@ import { type EvalCase, type EvalReport, evaluate, loadCases } from './evaluate.
  * Floors on the evaluation set (npm run eval prints the full report). Floors only go up: raise them when the
  * engine improves, never lower them to make a change pass.
  */
-const FLOORS = { answeredCorrect: 0.92, maxWrong: 0.03, outOfScopeRejected: 0.95 };
+const FLOORS = { answeredCorrect: 0.92, maxWrong: 0.025, outOfScopeRejected: 0.97 };
 
 let kb: KnowledgeBase;
 let cases: EvalCase[];
@@ -28,10 +29,17 @@ describe('evaluation set', () => {
     for (const c of cases) for (const id of c.expect) expect(ids.has(id), `${c.q}: ${id}`).toBe(true);
   });
 
-  it('measures generalisation: no case is an entry title or alternate question verbatim', () => {
-    const known = new Set(kb.entries.flatMap((e) => [e.title, ...e.questions]).map(normalizeQuestion));
+  it('measures generalisation: no case is an entry title, question or training phrasing verbatim', () => {
+    const known = new Set(kb.entries.flatMap((e) => [e.title, ...phrasingsOf(e)]).map(normalizeQuestion));
     const copies = cases.filter((c) => known.has(normalizeQuestion(c.q))).map((c) => c.q);
     expect(copies).toEqual([]);
+    // The blind set was written after the entries' questions, so a terse one may match a question by chance;
+    // the training phrasings came later and must never contain a case of any set.
+    const training = new Set(kb.entries.flatMap((e) => e.training).map(normalizeQuestion));
+    for (const set of ['blind', 'medical'] as const) {
+      const copied = loadCases(set).filter((c) => training.has(normalizeQuestion(c.q)));
+      expect(copied.length, `${set} cases copied into training phrasings`).toBe(0);
+    }
   });
 });
 
@@ -62,16 +70,40 @@ describe('answer quality floors', () => {
 });
 
 /**
+ * The medical-advice probe (tests/eval/medical.yaml, tuning material): no medical-advice question is answered
+ * from a research entry, and research questions that sound medical still get their research answer.
+ */
+describe('medical-advice probe', () => {
+  let probe: EvalCase[];
+  let probeReport: EvalReport;
+  beforeAll(() => {
+    probe = loadCases('medical');
+    probeReport = evaluate(createEngine(kb), probe, kb);
+  });
+
+  it('answers no medical-advice question outside a safety entry', () => {
+    expect(probeReport.medicalAdvice.n).toBeGreaterThanOrEqual(70);
+    expect(probeReport.medicalAdvice.answeredOutsideSafety).toBe(0);
+  });
+
+  it('answers >= 90% of the research questions that sound medical from their research entry', () => {
+    const nearMiss = probeReport.byKind.get('near-miss');
+    expect(nearMiss?.n).toBeGreaterThanOrEqual(30);
+    expect((nearMiss?.correct ?? 0) / (nearMiss?.n ?? 1)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+/**
  * The blind set (tests/eval/blind.yaml), written from the topic list alone and never tuned on: the floors that
  * say how the bot does on questions nobody has seen. Issue 14's goal is 95% / 2% / 95% and no medical-advice
  * question answered outside a safety entry; these floors are what the engine reaches today (raise them as it
  * improves, never lower them).
  */
 const BLIND_FLOORS = {
-  answeredCorrect: 0.9,
-  maxWrong: 0.055,
-  outOfScopeRejected: 0.9,
-  oxytocinUncoveredRejected: 0.82,
+  answeredCorrect: 0.915,
+  maxWrong: 0.045,
+  outOfScopeRejected: 0.965,
+  oxytocinUncoveredRejected: 0.95,
   maxMedicalAdviceOutsideSafety: 1,
 };
 

@@ -11,14 +11,15 @@ export interface EvalCase {
   kind: string;
 }
 
-export type EvalSet = 'tuning' | 'blind';
+export type EvalSet = 'tuning' | 'blind' | 'medical';
 
 /**
  * `tuning`: tests/eval/cases.yaml, the set the engine and the knowledge base may be tuned on.
  * `blind`: tests/eval/blind.yaml, written from the topic list alone; never tuned on (see its header).
+ * `medical`: tests/eval/medical.yaml, medical-advice questions and research questions that sound like them (tuning).
  */
 export function loadCases(set: EvalSet = 'tuning'): EvalCase[] {
-  const file = set === 'blind' ? 'blind.yaml' : 'cases.yaml';
+  const file = { tuning: 'cases.yaml', blind: 'blind.yaml', medical: 'medical.yaml' }[set];
   const raw = parse(readFileSync(join(import.meta.dirname, file), 'utf8')) as {
     q: unknown;
     expect?: string[] | 'no_match';

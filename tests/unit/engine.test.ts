@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/engine/analyzer.ts';
-import { buildCorrector, withoutExclusions } from '../../src/engine/hybrid.ts';
+import { buildCorrector, createHybridEngine, withoutExclusions } from '../../src/engine/hybrid.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { medicalAdviceIntent } from '../../src/engine/intent.ts';
 import { SoftmaxClassifier } from '../../src/engine/softmax.ts';
@@ -225,6 +225,14 @@ describe('medical-advice intent', () => {
     ['does oxytocin help with alcohol withdrawal', null],
     ['why do hospitals give oxytocin after the baby is born', null],
     ['oxytocin while nursing', null],
+    ['can i use oxytocin while im on methadone', 'strong'],
+    ['could oxytocin replace the naltrexone i take', 'strong'],
+    ['cheapest place to get oxytocin spray', 'strong'],
+    ['is the cuddle hormone ok for toddlers', 'strong'],
+    ['had a few glasses of wine, can i still use my spray', 'strong'],
+    ['how do doctors use oxytocin to induce labour', null],
+    ['my heart is racing after 3 sprays', 'urgent'],
+    ['my son drank some of the drops and is acting a bit off', 'urgent'],
   ] as const)('reads "%s" as %s', (q, intent) => {
     expect(medicalAdviceIntent(q)).toBe(intent);
   });
@@ -286,13 +294,19 @@ describe('engine: training phrasings', () => {
     const { VALID_KB } = await import('../helpers/kb-fixtures.ts');
     const fixture = (await loadKnowledgeBase(VALID_KB)).kb as KnowledgeBase;
     const untrained = { ...fixture, entries: fixture.entries.map((e) => ({ ...e, training: [] })) };
-    // These words appear only in the fixture's training/oxytocin-and-trust.yaml.
-    const q = 'a squirt that makes you believe strangers';
-    expect(createEngine(untrained).ask(q).status).toBe('no_match');
-    const trained = createEngine(fixture);
+    // "squirt", "believe" and "strangers" appear only in the fixture's training/oxytocin-and-trust.yaml.
+    const q = 'would a squirt of oxytocin make me believe strangers';
+    expect(createHybridEngine(untrained).rank(q)[0]?.id).not.toBe('oxytocin-and-trust');
+    const trained = createHybridEngine(fixture);
+    expect(trained.rank(q)[0]?.id).toBe('oxytocin-and-trust');
+    // Training phrasings teach the learned part only: autocomplete and every reply show titles, never them.
     const r = trained.ask(q);
-    expect(r.status).not.toBe('no_match');
-    expect(r.answer?.id ?? r.suggestions[0]?.id).toBe('oxytocin-and-trust');
+    expect(
+      trained
+        .suggest('squirt')
+        .map((s) => s.label)
+        .join(' '),
+    ).not.toContain('squirt');
     expect(JSON.stringify({ ...r, query: '' })).not.toContain('squirt');
   });
 });
