@@ -2,7 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import type { AskStatus } from '../engine/types.ts';
 import type { KnowledgeHolder } from '../reload/holder.ts';
 import type { ReloadOutcome } from '../reload/reloader.ts';
-import type { Recorder } from '../store/recorder.ts';
+import type { Recorder, RecorderStats } from '../store/recorder.ts';
 import { type PickMenu, QUESTION_SOURCES, type QuestionSource } from '../store/types.ts';
 
 /** How an interaction arrived, for the reply-latency histogram and failure counts: a small, fixed set. */
@@ -71,7 +71,6 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
   const registry = new Registry();
   const registers = [registry];
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
-  let sources: MetricsSources = {};
 
   const questions = new Counter({
     name: 'oxytocin_questions_total',
@@ -117,78 +116,85 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
     labelNames: ['result'] as const,
     registers,
   });
-  new Gauge({
-    name: 'oxytocin_knowledge_entries',
-    help: 'Entries in the knowledge base being served.',
-    registers,
-    collect() {
-      if (sources.knowledge) this.set(sources.knowledge.current.kb.entries.length);
-    },
-  });
-  new Gauge({
-    name: 'oxytocin_knowledge_loaded_timestamp_seconds',
-    help: 'When the knowledge being served was loaded (Unix time).',
-    registers,
-    collect() {
-      if (sources.knowledge) this.set(sources.knowledge.current.loadedAt.getTime() / 1000);
-    },
-  });
-  // The recorder keeps running totals; these mirror them at scrape time (they only ever grow).
-  const recorderTotal = (name: string, help: string, read: (r: Recorder) => number) =>
-    new Counter({
-      name,
-      help,
+  // The families below read a source at scrape time. Each is registered when its source is first watched, so
+  // a process without a gateway (HTTP mode) shows no guilds or ping rather than a misleading 0.
+  const registerKnowledge = (knowledge: () => KnowledgeHolder) => {
+    new Gauge({
+      name: 'oxytocin_knowledge_entries',
+      help: 'Entries in the knowledge base being served.',
       registers,
       collect() {
-        if (!sources.recorder) return;
-        this.reset();
-        this.inc(read(sources.recorder));
+        this.set(knowledge().current.kb.entries.length);
       },
     });
-  recorderTotal(
-    'oxytocin_store_write_failures_total',
-    'Batch writes to the question store that failed (the batch is kept and retried).',
-    (r) => r.stats().failures,
-  );
-  recorderTotal(
-    'oxytocin_store_records_dropped_total',
-    'Records (questions, feedback, picks) dropped because the queue was full or the process stopped.',
-    (r) => r.stats().dropped,
-  );
-  recorderTotal(
-    'oxytocin_store_records_written_total',
-    'Records written to the question store.',
-    (r) => r.stats().written,
-  );
-  new Gauge({
-    name: 'oxytocin_store_records_pending',
-    help: 'Records queued for the question store.',
-    registers,
-    collect() {
-      if (sources.recorder) this.set(sources.recorder.stats().pending);
-    },
-  });
-  new Gauge({
-    name: 'oxytocin_gateway_ping_seconds',
-    help: "Each gateway shard's last heartbeat round trip, in seconds (absent before the first).",
-    labelNames: ['shard'] as const,
-    registers,
-    collect() {
-      if (!sources.gateway) return;
-      this.reset();
-      for (const [shard, ms] of sources.gateway.shardPings()) {
-        if (Number.isFinite(ms) && ms >= 0) this.set({ shard: String(shard) }, ms / 1000);
-      }
-    },
-  });
-  new Gauge({
-    name: 'oxytocin_guilds',
-    help: 'Servers (guilds) this process serves.',
-    registers,
-    collect() {
-      if (sources.gateway) this.set(sources.gateway.guilds());
-    },
-  });
+    new Gauge({
+      name: 'oxytocin_knowledge_loaded_timestamp_seconds',
+      help: 'When the knowledge being served was loaded (Unix time).',
+      registers,
+      collect() {
+        this.set(knowledge().current.loadedAt.getTime() / 1000);
+      },
+    });
+  };
+  const registerStore = (recorder: () => Recorder) => {
+    // The recorder keeps running totals; these mirror them at scrape time (they only ever grow).
+    const total = (name: string, help: string, read: (stats: RecorderStats) => number) =>
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset();
+          this.inc(read(recorder().stats()));
+        },
+      });
+    total(
+      'oxytocin_store_write_failures_total',
+      'Batch writes to the question store that failed (the batch is kept and retried).',
+      (stats) => stats.failures,
+    );
+    total(
+      'oxytocin_store_records_dropped_total',
+      'Records (questions, feedback, picks) dropped because the queue was full or the process stopped.',
+      (stats) => stats.dropped,
+    );
+    total(
+      'oxytocin_store_records_written_total',
+      'Records written to the question store.',
+      (stats) => stats.written,
+    );
+    new Gauge({
+      name: 'oxytocin_store_records_pending',
+      help: 'Records queued for the question store.',
+      registers,
+      collect() {
+        this.set(recorder().stats().pending);
+      },
+    });
+  };
+  const registerGateway = (gateway: () => GatewayStatus) => {
+    new Gauge({
+      name: 'oxytocin_gateway_ping_seconds',
+      help: "Each gateway shard's last heartbeat round trip, in seconds (absent before the first).",
+      labelNames: ['shard'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const [shard, ms] of gateway().shardPings()) {
+          if (Number.isFinite(ms) && ms >= 0) this.set({ shard: String(shard) }, ms / 1000);
+        }
+      },
+    });
+    new Gauge({
+      name: 'oxytocin_guilds',
+      help: 'Servers (guilds) this process serves.',
+      registers,
+      collect() {
+        this.set(gateway().guilds());
+      },
+    });
+  };
+  const sources: MetricsSources = {};
 
   // Every series exists from the start at 0, so rate() and the alerts work from the first scrape.
   for (const source of QUESTION_SOURCES)
@@ -216,7 +222,11 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
     picked: (menu) => picks.inc({ menu }),
     knowledgeReloaded: (result) => reloads.inc({ result }),
     watch(more) {
-      sources = { ...sources, ...more };
+      // Registered once; they read `sources` at scrape time, so a later source replaces an earlier one.
+      if (more.knowledge && !sources.knowledge) registerKnowledge(() => sources.knowledge as KnowledgeHolder);
+      if (more.recorder && !sources.recorder) registerStore(() => sources.recorder as Recorder);
+      if (more.gateway && !sources.gateway) registerGateway(() => sources.gateway as GatewayStatus);
+      Object.assign(sources, more);
     },
     scrape: () => registry.metrics(),
   };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/types.ts';
+import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { createMetrics } from '../../src/metrics/index.ts';
-import { createRecorder } from '../../src/store/recorder.ts';
+import { knowledgeHolder } from '../../src/reload/holder.ts';
+import { createRecorder, NO_RECORDER } from '../../src/store/recorder.ts';
 import type { QuestionRecord, Store } from '../../src/store/types.ts';
 import { captureLogs } from '../helpers/log-capture.ts';
 import { parsePrometheusText, samplesNamed, sampleValue } from '../helpers/prometheus-text.ts';
@@ -88,6 +91,22 @@ describe('the strict Prometheus text parser (test helper)', () => {
 describe('createMetrics', () => {
   it('exposes every bot metric, with its series at 0, plus the process metrics when asked', async () => {
     const metrics = createMetrics({ processMetrics: true });
+    // What the gauges read appears once watched: a process without a gateway reports no guilds, not 0.
+    const unwatched = parsePrometheusText(await metrics.scrape());
+    for (const name of [
+      'oxytocin_guilds',
+      'oxytocin_knowledge_entries',
+      'oxytocin_store_write_failures_total',
+    ]) {
+      expect(unwatched.has(name), name).toBe(false);
+    }
+    const kb = { entries: [{ id: 'a' }, { id: 'b' }] } as unknown as KnowledgeBase;
+    const loadedAt = new Date('2026-11-30T12:00:00Z');
+    metrics.watch({
+      knowledge: knowledgeHolder({ kb, engine: {} as Engine, hash: 'h', loadedAt }),
+      recorder: NO_RECORDER,
+      gateway: { shardPings: () => [], guilds: () => 3 },
+    });
     const parsed = parsePrometheusText(await metrics.scrape());
     expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     for (const [name, type] of [
@@ -112,7 +131,12 @@ describe('createMetrics', () => {
     expect(samplesNamed(parsed, 'oxytocin_questions_total')).toHaveLength(6 * 3);
     expect(sampleValue(parsed, 'oxytocin_questions_total', { source: 'dm', status: 'no_match' })).toBe(0);
     expect(sampleValue(parsed, 'oxytocin_interaction_reply_seconds_count', { kind: 'command' })).toBe(0);
-    // Nothing watched yet: no made-up values for what is not known.
+    expect(sampleValue(parsed, 'oxytocin_knowledge_entries')).toBe(2);
+    expect(sampleValue(parsed, 'oxytocin_knowledge_loaded_timestamp_seconds')).toBe(
+      loadedAt.getTime() / 1000,
+    );
+    expect(sampleValue(parsed, 'oxytocin_guilds')).toBe(3);
+    // No heartbeat yet: no made-up ping.
     expect(samplesNamed(parsed, 'oxytocin_gateway_ping_seconds')).toEqual([]);
   });
 
