@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
@@ -200,5 +202,30 @@ describe('createMetrics', () => {
     parsed = parsePrometheusText(await metrics.scrape());
     expect(sampleValue(parsed, 'oxytocin_gateway_ping_seconds', { shard: '0' })).toBe(0.042);
     expect(sampleValue(parsed, 'oxytocin_gateway_ping_seconds', { shard: '1' })).toBe(0.12);
+  });
+
+  it("the README's Monitoring section (metric list, alert rules) names only metrics that exist, and all of them", async () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Monitoring'),
+      readme.indexOf('\n## ', readme.indexOf('## Monitoring') + 1),
+    );
+    const named = new Set(section.match(/oxytocin_[a-z_]+/g));
+    const metrics = createMetrics();
+    metrics.watch({
+      knowledge: knowledgeHolder({
+        kb: { entries: [] } as unknown as KnowledgeBase,
+        engine: {} as Engine,
+        hash: '',
+        loadedAt: new Date(),
+      }),
+      recorder: NO_RECORDER,
+      gateway: { shardPings: () => [[0, 40]], guilds: () => 1 },
+    });
+    const parsed = parsePrometheusText(await metrics.scrape());
+    const exposed = new Set([...parsed.values()].flatMap((f) => [f.name, ...f.samples.map((x) => x.name)]));
+    expect([...named].filter((name) => !exposed.has(name))).toEqual([]);
+    const families = [...parsed.keys()].filter((name) => name.startsWith('oxytocin_'));
+    expect(families.filter((name) => !named.has(name))).toEqual([]);
   });
 });
