@@ -63,8 +63,8 @@ export async function startInteractionsServer(
   const key = publicKeyFromHex(options.publicKey);
   const client = createRestOnlyClient(options);
   const context = createBotContext(options);
-  const route = timeReplies(client.rest, context.metrics, createBotRouter(context));
-  const dispatcher = createDispatcher(client, route, logger);
+  const onInteraction = timeReplies(client.rest, context.metrics, createBotRouter(context));
+  const dispatcher = createDispatcher(client, onInteraction, logger);
   const health = httpHealth(() => knowledgeStatus(context.knowledge));
 
   const handleInteraction = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -105,7 +105,7 @@ export async function startInteractionsServer(
     res.end();
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== INTERACTIONS_PATH) {
       if (serveHealth(req, res, health) || serveMetrics(req, res, context.metrics, logger)) return;
@@ -118,7 +118,7 @@ export async function startInteractionsServer(
   };
 
   const server = createServer({ requestTimeout: 10_000 }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    route(req, res).catch((error: unknown) => {
       logger.error({ err: error, method: req.method, url: req.url }, 'interaction request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
