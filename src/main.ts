@@ -3,6 +3,7 @@ import { loadConfig } from './config/index.ts';
 import { startBot } from './discord/bot.ts';
 import { startGatewayHealth } from './http/health.ts';
 import { createLogger } from './logger.ts';
+import { createMetrics } from './metrics/index.ts';
 import { knowledgeStatus, loadInitialKnowledge, startLiveKnowledge } from './reload/index.ts';
 import { startRecording } from './store/setup.ts';
 
@@ -28,7 +29,13 @@ runCli(async () => {
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const recording = startRecording(config, logger);
-  const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
+  const metrics = createMetrics({ processMetrics: true });
+  const live = startLiveKnowledge({
+    dir: config.knowledgeDir,
+    holder: knowledge,
+    logger,
+    onReload: metrics.knowledgeReloaded,
+  });
   const bot = await startBot({
     token,
     kb,
@@ -40,6 +47,7 @@ runCli(async () => {
     cooldown: config.cooldown,
     recorder: recording.recorder,
     privacy: config,
+    metrics,
   }).catch((error: unknown) => {
     logger.fatal({ err: error }, 'login failed');
     return undefined;
@@ -55,6 +63,7 @@ runCli(async () => {
     client: bot.client,
     logger,
     knowledge: () => knowledgeStatus(knowledge),
+    metrics,
   }).catch(async (error: unknown) => {
     logger.fatal({ err: error, port: config.healthPort }, 'could not start the health endpoint');
     live.stop();

@@ -4,6 +4,7 @@ import { type Client, type ClientOptions, Events, type Interaction } from 'disco
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, createMetrics, timeReplies } from '../metrics/index.ts';
 import { type KnowledgeHolder, knowledgeHolder } from '../reload/holder.ts';
 import { NO_RECORDER, type Recorder } from '../store/recorder.ts';
 import { createClient } from './client.ts';
@@ -27,6 +28,8 @@ export interface ContextOptions {
   /** What /oxytocin about says is kept. Default: nothing recorded. */
   privacy?: Privacy;
   transport?: BotContext['transport'];
+  /** Default: a registry of its own, without process metrics. */
+  metrics?: BotMetrics;
 }
 
 export interface BotOptions extends ContextOptions {
@@ -49,19 +52,24 @@ export const VERSION: string = JSON.parse(
 /** The context handlers receive. The gateway bot and the HTTP interactions endpoint both build it here. */
 export function createBotContext(options: ContextOptions): BotContext {
   const cooldown = options.cooldown ?? { questions: 5, seconds: 30 };
+  const knowledge =
+    options.knowledge ??
+    knowledgeHolder({ kb: options.kb, engine: options.engine, hash: '', loadedAt: new Date() });
+  const recorder = options.recorder ?? NO_RECORDER;
+  const metrics = options.metrics ?? createMetrics();
+  metrics.watch({ knowledge, recorder });
   return {
     kb: options.kb,
     engine: options.engine,
-    knowledge:
-      options.knowledge ??
-      knowledgeHolder({ kb: options.kb, engine: options.engine, hash: '', loadedAt: new Date() }),
+    knowledge,
     logger: options.logger,
     cooldown: new Cooldown(cooldown.questions, cooldown.seconds * 1000),
     version: VERSION,
     askChannelIds: new Set(options.askChannelIds ?? []),
-    recorder: options.recorder ?? NO_RECORDER,
+    recorder,
     privacy: options.privacy ?? { recordQuestions: 'off', retentionDays: 0 },
     transport: options.transport ?? 'gateway',
+    metrics,
   };
 }
 
@@ -79,7 +87,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     messageContent: context.askChannelIds.size > 0,
     overrides: options.clientOptions,
   });
-  const onInteraction = createBotRouter(context);
+  const onInteraction = timeReplies(client.rest, context.metrics, createBotRouter(context));
+  context.metrics.watch({
+    gateway: {
+      shardPings: () => client.ws.shards.map((shard): [number, number] => [shard.id, shard.ping]),
+      guilds: () => client.guilds.cache.size,
+    },
+  });
   const onMessage = createMessageHandler(client, context);
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));

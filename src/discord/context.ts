@@ -9,6 +9,7 @@ import type {
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import type { BotMetrics } from '../metrics/index.ts';
 import type { KnowledgeHolder } from '../reload/holder.ts';
 import type { Recorder, RecordMode } from '../store/recorder.ts';
 import type { Cooldown } from './cooldown.ts';
@@ -32,6 +33,8 @@ export interface BotContext {
   recorder: Recorder;
   /** What is recorded and for how long, for /oxytocin about. */
   privacy: Privacy;
+  /** Prometheus metrics: counter updates only on the reply path. */
+  metrics: BotMetrics;
   /** How interactions arrive: over the gateway, or as HTTP requests (recorded as source `http`). */
   transport: 'gateway' | 'http';
 }

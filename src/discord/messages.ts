@@ -51,6 +51,7 @@ export function createMessageHandler(client: Client, base: BotContext) {
         if (question) recordQuestion(ctx, source, message.guildId, question, result);
       }
     } catch (error) {
+      ctx.metrics.handlerFailed('message');
       ctx.logger.error(
         { err: error, messageId: message.id, channelId: message.channelId, guildId: message.guildId },
         'could not answer a message',

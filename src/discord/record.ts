@@ -13,9 +13,11 @@ export function recordQuestion(
   question: string,
   result: AskResult,
 ): void {
+  const from = ctx.transport === 'http' ? 'http' : source;
+  ctx.metrics.questionAnswered(from, result.status, result.confidence);
   ctx.recorder.question({
     at: new Date(),
-    source: ctx.transport === 'http' ? 'http' : source,
+    source: from,
     guildId,
     question,
     status: result.status,
@@ -30,6 +32,7 @@ export function recordFeedback(
   guildId: string | null,
   feedback: { entryId: string; helpful: boolean; confidence: number; question: string | undefined },
 ): void {
+  ctx.metrics.feedbackGiven(feedback.helpful ? 'helpful' : 'not_helpful');
   ctx.recorder.feedback({
     at: new Date(),
     guildId,
@@ -45,6 +48,7 @@ export function recordPick(
   guildId: string | null,
   pick: { menu: PickMenu; question: string | undefined; entryId: string },
 ): void {
+  ctx.metrics.picked(pick.menu);
   if (!pick.question) return; // nothing to learn from a pick without the question that led to it
   ctx.recorder.pick({
     at: new Date(),

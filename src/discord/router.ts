@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { interactionKind } from '../metrics/index.ts';
 import { handleComponent } from './components.ts';
 import { type BotContext, type CommandModule, withCurrentKnowledge } from './context.ts';
 import { reportFailure } from './respond.ts';
@@ -27,6 +28,7 @@ export function createInteractionRouter(commands: ReadonlyMap<string, CommandMod
         await handleComponent(interaction, ctx);
       }
     } catch (error) {
+      ctx.metrics.handlerFailed(interactionKind(interaction));
       if (interaction.isAutocomplete()) {
         ctx.logger.error(
           { err: error, interactionId: interaction.id, command: interaction.commandName },

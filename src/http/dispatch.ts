@@ -1,4 +1,5 @@
 import { type APIInteraction, type APIRequest, type Client, type Interaction, RESTEvents } from 'discord.js';
+import { callbackInteractionId } from '../discord/callback-path.ts';
 import type { Logger } from '../logger.ts';
 import { toInteraction } from './rest-client.ts';
 
@@ -19,8 +20,6 @@ export interface InteractionDispatcher {
   close(timeoutMs?: number): Promise<void>;
 }
 
-const CALLBACK_PATH = /^\/interactions\/(\d+)\/[^/]+\/callback$/;
-
 /**
  * Runs interactions from HTTP payloads through the bot's router and reports when each one has been
  * acknowledged, so the HTTP request can be answered then (not after follow-ups). The router logs failures and
@@ -36,7 +35,7 @@ export function createDispatcher(
   const running = new Set<Promise<unknown>>();
   // Emitted by @discordjs/rest once a response (any status) has come back for a request.
   const onResponse = (request: APIRequest) => {
-    const id = CALLBACK_PATH.exec(String(request.path))?.[1];
+    const id = callbackInteractionId(String(request.path));
     if (id) waiting.get(id)?.();
   };
   client.rest.on(RESTEvents.Response, onResponse);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Client, Status } from 'discord.js';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, serveMetrics } from '../metrics/index.ts';
 import { closeServer, listen, sendJson } from './serve.ts';
 
 /** A health check: `healthy` picks 200 or 503, `body` is the JSON served at `GET /healthz`. */
@@ -68,23 +69,27 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-/** A server that only answers `GET /healthz` (gateway mode, `HEALTH_PORT`). */
+/** A server that answers `GET /healthz` and, given metrics, `GET /metrics` (gateway mode, `HEALTH_PORT`). */
 export async function startHealthServer(options: {
   port: number;
   host?: string;
   check: HealthCheck;
   logger: Logger;
+  metrics?: BotMetrics;
 }): Promise<HealthServer> {
+  const { metrics, logger } = options;
   const server = createServer((req, res) => {
     try {
-      if (!serveHealth(req, res, options.check)) sendJson(res, 404, { error: 'not found' });
+      if (serveHealth(req, res, options.check)) return;
+      if (metrics && serveMetrics(req, res, metrics, logger)) return;
+      sendJson(res, 404, { error: 'not found' });
     } catch (error) {
-      options.logger.error({ err: error, path: req.url }, 'health check failed');
+      logger.error({ err: error, path: req.url }, 'health check failed');
       if (!res.headersSent) sendJson(res, 500, { status: 'error' });
     }
   });
   const port = await listen(server, options.port, options.host);
-  options.logger.info({ port }, 'health endpoint listening');
+  logger.info({ port, metrics: metrics !== undefined }, 'health endpoint listening');
   return { port, close: () => closeServer(server) };
 }
 
@@ -99,6 +104,8 @@ export async function startGatewayHealth(options: {
   logger: Logger;
   shardIds?: number[];
   knowledge?: KnowledgeStatus;
+  /** Served as `GET /metrics` on the same port. */
+  metrics?: BotMetrics;
 }): Promise<HealthServer | undefined> {
   if (options.port === undefined) return undefined;
   const port = options.port + (options.shardIds?.[0] ?? 0);
@@ -107,5 +114,6 @@ export async function startGatewayHealth(options: {
     host: options.host,
     check: gatewayHealth(options.client, options.knowledge),
     logger: options.logger,
+    metrics: options.metrics,
   });
 }

@@ -1,6 +1,7 @@
 import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createLogger } from '../logger.ts';
+import { createMetrics } from '../metrics/index.ts';
 import { loadInitialKnowledge, startLiveKnowledge } from '../reload/index.ts';
 import { startRecording } from '../store/setup.ts';
 import { startInteractionsServer } from './server.ts';
@@ -28,7 +29,13 @@ runCli(async () => {
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const recording = startRecording(config, logger);
-  const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
+  const metrics = createMetrics({ processMetrics: true });
+  const live = startLiveKnowledge({
+    dir: config.knowledgeDir,
+    holder: knowledge,
+    logger,
+    onReload: metrics.knowledgeReloaded,
+  });
   const server = await startInteractionsServer({
     publicKey: config.publicKey as string,
     token,
@@ -43,6 +50,7 @@ runCli(async () => {
     recorder: recording.recorder,
     privacy: config,
     transport: 'http',
+    metrics,
   }).catch((error: unknown) => {
     logger.fatal({ err: error, port: config.httpPort }, 'could not start the interactions endpoint');
     return undefined;

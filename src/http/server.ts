@@ -3,6 +3,7 @@ import type { APIInteraction } from 'discord.js';
 import { z } from 'zod';
 import { type ContextOptions, createBotContext, createBotRouter } from '../discord/bot.ts';
 import type { Logger } from '../logger.ts';
+import { serveMetrics, timeReplies } from '../metrics/index.ts';
 import { knowledgeStatus } from '../reload/holder.ts';
 import { readBody } from './body.ts';
 import { createDispatcher, type DispatchOutcome } from './dispatch.ts';
@@ -42,7 +43,8 @@ const interactionShape = z.looseObject({
 const PING = 1;
 
 /**
- * Discord's Interactions Endpoint URL: `POST /interactions` (Ed25519-signed by Discord) and `GET /healthz`.
+ * Discord's Interactions Endpoint URL: `POST /interactions` (Ed25519-signed by Discord), `GET /healthz` and
+ * `GET /metrics`.
  * Stateless: the knowledge base and engine are read-only, so any number of replicas can serve behind a load
  * balancer (the per-user cooldown is counted per replica).
  *
@@ -61,7 +63,8 @@ export async function startInteractionsServer(
   const key = publicKeyFromHex(options.publicKey);
   const client = createRestOnlyClient(options);
   const context = createBotContext(options);
-  const dispatcher = createDispatcher(client, createBotRouter(context), logger);
+  const onInteraction = timeReplies(client.rest, context.metrics, createBotRouter(context));
+  const dispatcher = createDispatcher(client, onInteraction, logger);
   const health = httpHealth(() => knowledgeStatus(context.knowledge));
 
   const handleInteraction = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -105,7 +108,8 @@ export async function startInteractionsServer(
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== INTERACTIONS_PATH) {
-      if (!serveHealth(req, res, health)) sendJson(res, 404, { error: 'not found' });
+      if (serveHealth(req, res, health) || serveMetrics(req, res, context.metrics, logger)) return;
+      sendJson(res, 404, { error: 'not found' });
       return;
     }
     if (req.method === 'POST') return handleInteraction(req, res);

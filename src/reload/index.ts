@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { KnowledgeHolder } from './holder.ts';
-import { createReloader, type Reloader } from './reloader.ts';
+import { createReloader, type Reloader, type ReloadOutcome } from './reloader.ts';
 import { watchKnowledge } from './watch.ts';
 
 export { hashKnowledgeDir } from './hash.ts';
@@ -22,9 +22,11 @@ export function startLiveKnowledge(options: {
   logger: Logger;
   debounceMs?: number;
   sighup?: boolean;
+  /** Told the outcome of every reload (metrics). */
+  onReload?: (outcome: ReloadOutcome) => void;
 }): LiveKnowledge {
   const { dir, holder, logger } = options;
-  const reloader = createReloader({ dir, holder, logger });
+  const reloader = createReloader({ dir, holder, logger, onOutcome: options.onReload });
   const stopWatching = watchKnowledge(dir, () => void reloader.reload('file change'), logger, {
     debounceMs: options.debounceMs,
   });

@@ -24,8 +24,10 @@ export function createReloader(options: {
   holder: KnowledgeHolder;
   logger: Logger;
   build?: (kb: KnowledgeBase) => Engine;
+  /** Told the outcome of every reload pass (metrics). */
+  onOutcome?: (outcome: ReloadOutcome) => void;
 }): Reloader {
-  const { dir, holder, logger, build = createEngine } = options;
+  const { dir, holder, logger, build = createEngine, onOutcome } = options;
   let running: Promise<ReloadOutcome> | undefined;
   let again: { reason: string; done: Promise<ReloadOutcome> } | undefined;
 
@@ -62,9 +64,15 @@ export function createReloader(options: {
     }
   };
 
+  const counted = async (reason: string): Promise<ReloadOutcome> => {
+    const outcome = await once(reason);
+    onOutcome?.(outcome);
+    return outcome;
+  };
+
   const reload = (reason: string): Promise<ReloadOutcome> => {
     if (!running) {
-      running = once(reason).finally(() => {
+      running = counted(reason).finally(() => {
         running = undefined;
       });
       return running;

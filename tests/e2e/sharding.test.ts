@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -11,6 +12,8 @@ import { type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import { shardForGuild } from '../../src/simulator/snowflake.ts';
 import { SQLITE_FILE } from '../../src/store/sqlite.ts';
 import { realKb } from '../helpers/bot-harness.ts';
+import { httpRequest } from '../helpers/http-interactions.ts';
+import { parsePrometheusText, sampleValue } from '../helpers/prometheus-text.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 type LogLine = Record<string, unknown>;
@@ -20,6 +23,22 @@ const newToken = () =>
 
 const SHARED_DATA_DIR = mkdtempSync(join(tmpdir(), 'oxytocin-shards-'));
 afterAll(() => rmSync(SHARED_DATA_DIR, { recursive: true, force: true }));
+
+/** A port p with p + 1 free too: each shard process serves /healthz and /metrics on HEALTH_PORT + its id. */
+async function freePortPair(): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, () => server.close(() => resolve(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    if ((await free(port)) && (await free(port + 1))) return port;
+  }
+  throw new Error('no two consecutive free ports');
+}
+const HEALTH_BASE = await freePortPair();
 
 /** `npm run start:sharded` as a child process in its own process group, its JSON log lines collected. */
 function startManager(sim: Simulator, token: string) {
@@ -37,7 +56,7 @@ function startManager(sim: Simulator, token: string) {
       LOG_PRETTY: '0',
       KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
       ASK_CHANNEL_IDS: '',
-      HEALTH_PORT: '',
+      HEALTH_PORT: String(HEALTH_BASE),
       COOLDOWN_QUESTIONS: '100',
       // Both shard processes record into one SQLite file (WAL), in a temp dir rather than the repo's data/.
       DATA_DIR: SHARED_DATA_DIR,
@@ -176,6 +195,21 @@ describe('npm run start:sharded: two shard processes under the ShardingManager',
       ]);
     }
     expect(sim.violations()).toEqual([]);
+  });
+
+  it('serves /metrics on HEALTH_PORT + shard id: each shard counts its own guild and replies', async () => {
+    for (const index of [0, 1]) {
+      const r = await httpRequest(`http://127.0.0.1:${HEALTH_BASE + index}/metrics`);
+      expect(r.status).toBe(200);
+      const metrics = parsePrometheusText(r.body);
+      expect(sampleValue(metrics, 'oxytocin_questions_total', { source: 'slash', status: 'answered' })).toBe(
+        1,
+      );
+      expect(sampleValue(metrics, 'oxytocin_interaction_reply_seconds_count', { kind: 'command' })).toBe(1);
+      expect(sampleValue(metrics, 'oxytocin_guilds')).toBe(1);
+      expect(sampleValue(metrics, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+      expect((await httpRequest(`http://127.0.0.1:${HEALTH_BASE + index}/healthz`)).status).toBe(200);
+    }
   });
 
   it('stops cleanly on SIGTERM: every shard logs out and exits, then the manager exits 0', async () => {
