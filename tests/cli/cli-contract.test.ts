@@ -80,7 +80,9 @@ describe('kb:check CLI', () => {
   it('prints counts on success', async () => {
     const { code, stdout } = await cli('src/cli/kb-check.ts', []);
     expect(code).toBe(0);
-    expect(stdout).toContain('Knowledge base OK: 3 entries, 9 questions, 2 training phrasings, 3 references, 3 categories.');
+    expect(stdout).toContain(
+      'Knowledge base OK: 3 entries, 9 questions, 2 training phrasings, 3 references, 3 categories.',
+    );
   });
 
   it('lists every problem as path:line: field: message and exits 1, without a stack trace', async () => {
