@@ -3,6 +3,7 @@ import { asArray, isRecord } from './rules/common.ts';
 
 /** The permission bits the simulator checks (https://discord.com/developers/docs/topics/permissions). */
 export const Permission = {
+  Administrator: 1n << 3n,
   ViewChannel: 1n << 10n,
   SendMessages: 1n << 11n,
   EmbedLinks: 1n << 14n,
@@ -40,10 +41,11 @@ export interface CreateMessageCheck {
 /**
  * What Discord checks before a bot posts in a guild channel: View Channel (else 50001 Missing Access), Send
  * Messages (else 50013 Missing Permissions), Read Message History for a reply (else 50013). Without Embed
- * Links the message is still sent, but its embeds are not.
+ * Links the message is still sent, but its embeds are not. Administrator grants everything.
  */
 export function checkCreateMessage(permissions: bigint, body: unknown): CreateMessageCheck {
-  const has = (bit: bigint) => (permissions & bit) === bit;
+  const admin = (permissions & Permission.Administrator) !== 0n;
+  const has = (bit: bigint) => admin || (permissions & bit) === bit;
   const request = isRecord(body) ? body : {};
   const dropEmbeds = !has(Permission.EmbedLinks) && asArray(request.embeds).length > 0;
   if (!has(Permission.ViewChannel)) {

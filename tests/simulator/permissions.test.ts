@@ -4,7 +4,9 @@ import type { Simulator } from '../../src/simulator/index.ts';
 import { api, callback, RawBot, registerCommands, startTestSim } from './helpers.ts';
 
 const SAFE = { allowed_mentions: { parse: [] } };
-const ALL_BUT = (...bits: bigint[]) => bits.reduce((all, bit) => all & ~bit, (1n << 51n) - 1n);
+// Every permission but Administrator, which grants them all (as on Discord).
+const ALL_BUT = (...bits: bigint[]) =>
+  bits.reduce((all, bit) => all & ~bit, ((1n << 51n) - 1n) & ~P.Administrator);
 
 describe("the bot's channel permissions", () => {
   let sim: Simulator;
@@ -66,6 +68,18 @@ describe("the bot's channel permissions", () => {
     expect(response.status).toBe(200);
     expect(sim.message(response.body.id)?.embeds).toEqual([]);
     expect((await post({ embeds: [{ title: 't' }] })).body.code).toBe(50006);
+  });
+
+  it('Administrator grants every permission', async () => {
+    sim.setBotPermissions(sim.channel.id, P.Administrator);
+    const target = sim.postMessage('question?');
+    const response = await post({
+      content: 'a',
+      embeds: [{ title: 't' }],
+      message_reference: { message_id: target.id },
+    });
+    expect(response.status).toBe(200);
+    expect(sim.message(response.body.id)?.embeds).toHaveLength(1);
   });
 
   it('do not apply in DMs', async () => {
