@@ -2,6 +2,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   SlashCommandBuilder,
+  type SlashCommandUserOption,
 } from 'discord.js';
 import type { BotContext, CommandModule } from '../src/discord/context.ts';
 import type { KnowledgeBase } from '../src/knowledge/types.ts';
@@ -31,7 +32,8 @@ export function data(kb: KnowledgeBase) {
         )
         .addBooleanOption((o) =>
           o.setName('private').setDescription('Only you see the answer (you can share it after)'),
-        ),
+        )
+        .addUserOption(forOption),
     )
     .addSubcommand((s) =>
       s
@@ -43,7 +45,8 @@ export function data(kb: KnowledgeBase) {
             .setDescription('Start typing a question')
             .setRequired(true)
             .setAutocomplete(true),
-        ),
+        )
+        .addUserOption(forOption),
     )
     .addSubcommand((s) =>
       s
@@ -71,6 +74,11 @@ export function data(kb: KnowledgeBase) {
         ),
     )
     .addSubcommand((s) => s.setName('about').setDescription('What this bot is, how answers are sourced'));
+}
+
+/** `for:<user>`: post the answer in the channel for someone else, pinging only them. */
+function forOption(o: SlashCommandUserOption): SlashCommandUserOption {
+  return o.setName('for').setDescription('Post the answer in this channel for someone, pinging only them');
 }
 
 const SUBCOMMANDS: Record<string, (i: ChatInputCommandInteraction, ctx: BotContext) => Promise<void>> = {

@@ -38,7 +38,10 @@ runCli(async () => {
     // The recorded day stands for many people asking; one simulated user would hit the per-user cooldown.
     bot: recording
       ? { recorder: recording.recorder, privacy: config, cooldown: { questions: 1000, seconds: 1 } }
-      : {},
+      : interactive
+        ? {}
+        : // The script asks more questions in a few seconds than one person may (5 every 30 s).
+          { cooldown: { questions: 20, seconds: 30 } },
   });
   const say = (line = '') => process.stdout.write(`${line}\n`);
   say(
@@ -106,7 +109,45 @@ async function playScript(stack: LocalStack, say: (line?: string) => void): Prom
 
   say(you('/oxytocin ask question: what is the best pizza topping?'));
   say(renderView(await sim.slash('oxytocin', 'ask', { question: 'what is the best pizza topping?' })));
+
+  await helpSomeone(sim, say);
   say();
+}
+
+/** A helper answering someone else: the reply menu on their message, then `for:` on a slash command. */
+async function helpSomeone(sim: LocalStack['sim'], say: (line?: string) => void): Promise<void> {
+  const named = withNames(sim);
+  const question = 'does oxytocin make people trust each other more?';
+  say(`\nbob › ${question}`);
+  const asked = sim.postMessage(question, { author: sim.otherUser });
+  say(you('(right-clicks bob\'s message › Apps › "Reply with Oxytocin Bot")'));
+  say(renderView(named(await sim.messageContextMenu('Reply with Oxytocin Bot', asked))));
+  const posted = sim.channelMessages().find((m) => m.replyTo === asked.id);
+  if (posted) {
+    say(
+      `↪ replying to bob (pings bob only: ${posted.pings?.users.map((id) => `@${nameOf(sim, id)}`).join(', ')})`,
+    );
+    say(renderView(named(posted)));
+  }
+
+  say(you('/oxytocin ask question: is oxytocin the love hormone? for: @bob'));
+  const forBob = await sim.slash('oxytocin', 'ask', {
+    question: 'is oxytocin the love hormone?',
+    for: sim.otherUser,
+  });
+  say(renderView(named(forBob)));
+}
+
+function nameOf(sim: LocalStack['sim'], id: string): string {
+  return [sim.user, sim.otherUser, sim.botUser].find((u) => u.id === id)?.username ?? id;
+}
+
+/** Shows mentions as Discord does, by name ("@bob"), instead of their raw <@id> form. */
+function withNames(sim: LocalStack['sim']) {
+  return <V extends ViewLike>(view: V): V => ({
+    ...view,
+    content: view.content.replace(/<@!?(\d+)>/g, (_, id: string) => `@${nameOf(sim, id)}`),
+  });
 }
 
 async function typeQuestions(stack: LocalStack, say: (line?: string) => void): Promise<void> {

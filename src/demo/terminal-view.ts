@@ -57,7 +57,8 @@ function plain(text: string): string {
   return text
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|\s)\*([^*]+)\*/g, '$1$2');
+    .replace(/(^|\s)\*([^*]+)\*/g, '$1$2')
+    .replace(/^-# /gm, ''); // subtext: Discord shows the line small
 }
 
 function wrap(text: string, width: number): string[] {

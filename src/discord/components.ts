@@ -2,6 +2,8 @@ import type { ButtonInteraction, Message, StringSelectMenuInteraction } from 'di
 import type { Entry } from '../knowledge/types.ts';
 import type { BotContext } from './context.ts';
 import { decodeCustomId } from './custom-ids.ts';
+import { pickFor } from './on-behalf/for-user.ts';
+import { pickReply } from './on-behalf/reply-to-message.ts';
 import { recordFeedback, recordPick } from './record.ts';
 import { quotedInSuggestions, renderEntry, renderSources, SUGGESTIONS_TITLE } from './render/answer.ts';
 import { renderCategoryPage } from './render/browse.ts';
@@ -73,6 +75,20 @@ export async function handleComponent(
         await reply(interaction, renderEntry(e, ctx.kb, { shareable: ephemeral }), { ephemeral });
       } finally {
         const picked = pickedFrom(interaction.message, action.action);
+        if (picked) recordPick(ctx, interaction.guildId, { ...picked, entryId: e.id });
+      }
+      return;
+    }
+    case 'pick-for':
+    case 'pick-reply': {
+      if (!interaction.isStringSelectMenu()) return;
+      const e = entry(interaction.values[0] ?? '');
+      if (!e) return replyText(interaction, GONE);
+      const picked = pickedFrom(interaction.message, 'pick');
+      try {
+        if (action.action === 'pick-for') await pickFor(interaction, ctx, e, action.userId, picked?.question);
+        else await pickReply(interaction, ctx, e, action.messageId);
+      } finally {
         if (picked) recordPick(ctx, interaction.guildId, { ...picked, entryId: e.id });
       }
       return;

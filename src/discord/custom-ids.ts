@@ -10,6 +10,10 @@ export type ComponentAction =
   | { action: 'feedback'; entryId: string; helpful: boolean; confidence: number }
   | { action: 'related'; entryId: string }
   | { action: 'pick' }
+  /** A "did you mean" pick that posts the answer for this user (`for:`). */
+  | { action: 'pick-for'; userId: string }
+  /** A "did you mean" pick that posts the answer as a reply to this message, in the menu's channel. */
+  | { action: 'pick-reply'; messageId: string }
   | { action: 'category' }
   | { action: 'page'; categoryId: string; page: number };
 
@@ -19,6 +23,8 @@ const CODES = {
   feedback: 'fb',
   related: 'rel',
   pick: 'pick',
+  'pick-for': 'pkf',
+  'pick-reply': 'pkr',
   category: 'cat',
   page: 'pg',
 } as const;
@@ -37,6 +43,12 @@ export function encodeCustomId(a: ComponentAction): string {
     case 'share':
     case 'related':
       parts = [code, a.entryId];
+      break;
+    case 'pick-for':
+      parts = [code, a.userId];
+      break;
+    case 'pick-reply':
+      parts = [code, a.messageId];
       break;
     default:
       parts = [code];
@@ -63,6 +75,10 @@ export function decodeCustomId(customId: string): ComponentAction | undefined {
         : undefined;
     case 'pick':
       return { action: 'pick' };
+    case 'pkf':
+      return SNOWFLAKE.test(a0) ? { action: 'pick-for', userId: a0 } : undefined;
+    case 'pkr':
+      return SNOWFLAKE.test(a0) ? { action: 'pick-reply', messageId: a0 } : undefined;
     case 'cat':
       return { action: 'category' };
     case 'pg':
@@ -71,6 +87,8 @@ export function decodeCustomId(customId: string): ComponentAction | undefined {
       return undefined;
   }
 }
+
+const SNOWFLAKE = /^\d{17,20}$/;
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;

@@ -5,6 +5,7 @@ import {
   type Message,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
+  type MessageMentionOptions,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { BotContext } from './context.ts';
@@ -16,17 +17,20 @@ export type Repliable =
   | ButtonInteraction
   | StringSelectMenuInteraction;
 
-/** Replies once, never pinging anyone. */
+/** Replies once, pinging nobody unless `allowedMentions` names who (see render/reply.ts). */
 export async function reply(
   interaction: Repliable,
   message: Reply,
-  { ephemeral = false } = {},
+  {
+    ephemeral = false,
+    allowedMentions = NO_PINGS,
+  }: { ephemeral?: boolean; allowedMentions?: MessageMentionOptions } = {},
 ): Promise<void> {
   await interaction.reply({
     content: message.content,
     embeds: message.embeds,
     components: message.components,
-    allowedMentions: NO_PINGS,
+    allowedMentions,
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   });
 }

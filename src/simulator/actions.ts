@@ -293,6 +293,7 @@ export class InteractionActions {
     record.event = interactionJson(record, this.state.fixtures, data, {
       message: current,
       locale: options.locale,
+      ...(place.guildId ? { appPermissions: this.state.botPermissions.in(place.channel.id) } : {}),
     });
     this.gateway.dispatch(place.guildId, 'INTERACTION_CREATE', () => record.event);
     return record;

@@ -50,6 +50,7 @@ export const DiscordErrors = {
   unknownCommand: () => jsonError(404, 10063, 'Unknown application command'),
   missingAccess: () => jsonError(403, 50001, 'Missing Access'),
   cannotEditOthersMessage: () => jsonError(403, 50005, 'Cannot edit a message authored by another user'),
+  missingPermissions: () => jsonError(403, 50013, 'Missing Permissions'),
   emptyMessage: () => jsonError(400, 50006, 'Cannot send an empty message'),
   invalidWebhookToken: () => jsonError(401, 50027, 'Invalid Webhook Token'),
   invalidJson: () => jsonError(400, 50109, 'The request body contains invalid JSON.'),

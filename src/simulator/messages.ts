@@ -10,7 +10,7 @@ import type {
 import { isRecord } from './rules/common.ts';
 import { MessageFlag } from './rules/index.ts';
 import { snowflake } from './snowflake.ts';
-import type { UploadedFile } from './types.ts';
+import type { Pings, UploadedFile } from './types.ts';
 
 export const MessageType = { Default: 0, Reply: 19, ChatInputCommand: 20, ContextMenuCommand: 23 } as const;
 
@@ -28,11 +28,23 @@ interface MessageEvents {
 export class MessageStore extends EventEmitter<MessageEvents> {
   private readonly byId = new Map<string, APIMessage>();
   private readonly deletedIds = new Set<string>();
+  private readonly pingsById = new Map<string, Pings>();
 
-  add(message: APIMessage): APIMessage {
+  /** Stores a message; `pings` says who a bot message notified (see pings.ts). */
+  add(message: APIMessage, pings?: Pings): APIMessage {
     this.byId.set(message.id, message);
+    if (pings) this.pingsById.set(message.id, pings);
     this.emit('created', message);
     return message;
+  }
+
+  /** Who a bot message pinged; a deferred response pings when its first content arrives. */
+  setPings(id: string, pings: Pings): void {
+    this.pingsById.set(id, pings);
+  }
+
+  pingsOf(id: string): Pings | undefined {
+    return this.pingsById.get(id);
   }
 
   get(id: string): APIMessage | undefined {

@@ -1,10 +1,11 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import type { Fixtures } from './fixtures.ts';
 import type { InteractionRecord } from './interactions.ts';
+import { ALL_PERMISSIONS as ALL_PERMISSION_BITS } from './permissions.ts';
 import type { SimChannel, SimGuild } from './types.ts';
 
 // Every permission bit Discord defines today, as a string (the API sends permissions as strings).
-const ALL_PERMISSIONS = ((1n << 51n) - 1n).toString();
+const ALL_PERMISSIONS = ALL_PERMISSION_BITS.toString();
 const JOINED_AT = '2021-01-01T00:00:00.000Z';
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
@@ -124,7 +125,7 @@ export function interactionJson(
   record: InteractionRecord,
   fixtures: Fixtures,
   data: unknown,
-  extra: { message?: APIMessage; locale?: string } = {},
+  extra: { message?: APIMessage; locale?: string; appPermissions?: bigint } = {},
 ): Record<string, unknown> {
   const channel = fixtures.channelById(record.channelId);
   const inGuild = record.guildId !== null;
@@ -147,7 +148,7 @@ export function interactionJson(
           member: { ...memberJson(record.user, true), permissions: ALL_PERMISSIONS },
         }
       : { user: record.user }),
-    app_permissions: ALL_PERMISSIONS,
+    app_permissions: extra.appPermissions?.toString() ?? ALL_PERMISSIONS,
     locale: extra.locale ?? 'en-US',
     entitlements: [],
     authorizing_integration_owners: inGuild ? { 0: record.guildId } : { 1: record.user.id },

@@ -10,6 +10,7 @@ import { InteractionStore } from './interactions.ts';
 import { RequestLog, ViolationLog } from './log.ts';
 import { MessageStore } from './messages.ts';
 import { guildCreateJson, memberJson, messageCreateJson } from './payloads.ts';
+import { BotPermissions } from './permissions.ts';
 import { createRestHandler } from './rest.ts';
 import { allRoutes } from './routes/index.ts';
 import { MessageFlag } from './rules/index.ts';
@@ -88,6 +89,7 @@ export class Simulator {
       interactions: new InteractionStore(options),
       messages: new MessageStore(),
       violations: this.violationLog,
+      botPermissions: new BotPermissions(),
       origin: () => `http://127.0.0.1:${this.boundPort}`,
     };
     this.gateway = new Gateway({
@@ -247,6 +249,15 @@ export class Simulator {
     return this.state.messages
       .inChannel(channelId)
       .map((message) => messageView(this.state.messages, message));
+  }
+
+  /**
+   * The bot's permissions in a guild channel (a bitfield, e.g. from discord.js `PermissionFlagsBits`), as if
+   * its roles and the channel's overwrites came to that; `null` gives every permission back. Interactions in
+   * the channel carry them as `app_permissions`, and the bot's channel messages there are checked against them.
+   */
+  setBotPermissions(channelId: string, permissions: bigint | null): void {
+    this.state.botPermissions.set(channelId, permissions);
   }
 
   violations(): Violation[] {

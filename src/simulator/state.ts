@@ -3,6 +3,7 @@ import type { Fixtures } from './fixtures.ts';
 import type { InteractionStore } from './interactions.ts';
 import type { ViolationLog } from './log.ts';
 import type { MessageStore } from './messages.ts';
+import type { BotPermissions } from './permissions.ts';
 import type { ResolvedOptions } from './types.ts';
 
 /** The simulated world shared by the REST routes, the gateway wiring and the user actions. */
@@ -13,6 +14,8 @@ export interface SimState {
   readonly interactions: InteractionStore;
   readonly messages: MessageStore;
   readonly violations: ViolationLog;
+  /** The bot's permissions per guild channel (all unless a test sets them). */
+  readonly botPermissions: BotPermissions;
   /** `http://127.0.0.1:PORT` (no path). */
   origin(): string;
 }

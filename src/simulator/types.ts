@@ -105,7 +105,8 @@ export type RuleName =
   | 'command-duplicate'
   | 'command-count'
   | 'may-ping'
-  | 'missing-intent';
+  | 'missing-intent'
+  | 'missing-permission';
 
 /** A Discord rule the bot broke, as recorded by the simulator. */
 export interface Violation {
@@ -150,6 +151,14 @@ export type ResponseKind =
   | 'message'
   | 'none';
 
+/** Who a message notified, as Discord decides it from its content, `allowed_mentions` and reply. */
+export interface Pings {
+  users: string[];
+  roles: string[];
+  /** @everyone or @here. */
+  everyone: boolean;
+}
+
 /** What a user sees of a message, whether it came as a channel message or as an interaction's answer. */
 export interface VisibleMessage {
   content: string;
@@ -160,6 +169,8 @@ export interface VisibleMessage {
   ephemeral: boolean;
   /** Id of the message this one replies to (message_reference). */
   replyTo?: string;
+  /** Who the message pinged when it was sent (bot messages only; users' messages have none). */
+  pings?: Pings;
   deleted: boolean;
 }
 

@@ -2,7 +2,7 @@ import type { APIMessage } from 'discord.js';
 import type { InteractionRecord } from './interactions.ts';
 import type { MessageStore } from './messages.ts';
 import { CallbackType, MessageFlag } from './rules/index.ts';
-import type { MessageView, ResponseKind, ResponseView } from './types.ts';
+import type { MessageView, Pings, ResponseKind, ResponseView } from './types.ts';
 
 const KIND_BY_CALLBACK: Record<number, ResponseKind> = {
   [CallbackType.ChannelMessage]: 'reply',
@@ -24,9 +24,15 @@ export function messageView(messages: MessageStore, message: APIMessage): Messag
     flags,
     ephemeral: (flags & MessageFlag.Ephemeral) !== 0,
     ...(current.message_reference?.message_id ? { replyTo: current.message_reference.message_id } : {}),
+    ...pingsField(messages, current.id),
     deleted: messages.isDeleted(current.id),
     raw: current,
   };
+}
+
+function pingsField(messages: MessageStore, id: string): { pings?: Pings } {
+  const pings = messages.pingsOf(id);
+  return pings ? { pings } : {};
 }
 
 function responseView(
@@ -48,6 +54,7 @@ function responseView(
     ephemeral: view?.ephemeral ?? false,
     messageId: view?.messageId ?? null,
     ...(view?.replyTo ? { replyTo: view.replyTo } : {}),
+    ...(view?.pings ? { pings: view.pings } : {}),
     deleted: view?.deleted ?? false,
     followUps: followUps.map((message) => messageView(messages, message)),
     timedOut,

@@ -168,6 +168,19 @@ describe('HTTP interactions endpoint', () => {
     expect(r.embeds[0]?.title).toMatch(/hug/i);
   });
 
+  it('"Reply with Oxytocin Bot" posts its reply through REST, and for: pings only its user', async () => {
+    const message = sim.postMessage('does hugging really release oxytocin?', { author: sim.otherUser });
+    const r = await sim.messageContextMenu('Reply with Oxytocin Bot', message);
+    expect(r.content).toMatch(/^Sent as a reply: https:\/\/discord\.com\/channels\//);
+    const reply = sim.channelMessages().find((m) => m.replyTo === message.id);
+    expect(reply?.embeds[0]?.title).toMatch(/hug/i);
+    expect(reply?.pings?.users).toEqual([sim.otherUser.id]);
+    const forBob = await sim.slash('oxytocin', 'ask', { question: 'what is pitocin', for: sim.otherUser });
+    expect(forBob.content.startsWith(`<@${sim.otherUser.id}>`)).toBe(true);
+    expect(forBob.pings?.users).toEqual([sim.otherUser.id]);
+    expect(sim.violations()).toEqual([]);
+  });
+
   it('a handler that throws: the user is told, it is logged with context, the server keeps serving', async () => {
     const r = await sim.slash('oxytocin', 'ask', { question: EXPLODE });
     expect(r.ephemeral).toBe(true);

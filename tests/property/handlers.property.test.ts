@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction, Client, Message } from 'discord.js';
+import { type ChatInputCommandInteraction, type Client, type Message, PermissionsBitField } from 'discord.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../commands/oxytocin/ask.ts';
@@ -7,7 +7,7 @@ import { createBotContext } from '../../src/discord/bot.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { createMessageHandler } from '../../src/discord/messages.ts';
-import { NO_PINGS } from '../../src/discord/render/reply.ts';
+import { NO_PINGS, pingOnly } from '../../src/discord/render/reply.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { rules } from '../../src/simulator/index.ts';
@@ -79,7 +79,7 @@ describe('property: handlers on any input', () => {
         const sent: Record<string, unknown>[] = [];
         const interaction = {
           user: { id: '200000000000000002' },
-          options: { getString: () => question, getBoolean: () => isPrivate },
+          options: { getString: () => question, getBoolean: () => isPrivate, getUser: () => null },
           reply: async (payload: Record<string, unknown>) => {
             sent.push(payload);
           },
@@ -87,6 +87,38 @@ describe('property: handlers on any input', () => {
         await ask(interaction, ctx);
         expect(sent).toHaveLength(1);
         expectSafe(sent[0] as Record<string, unknown>);
+      }),
+      { numRuns: RUNS, seed: PROPERTY_SEED },
+    );
+  });
+
+  it('/oxytocin ask for:<user>: pings that user only when it posts, nobody when it is not sure', async () => {
+    const recipient = { id: '700000000000000007', bot: false };
+    await fc.assert(
+      fc.asyncProperty(anyQuestion, async (question) => {
+        const sent: Record<string, unknown>[] = [];
+        const interaction = {
+          user: { id: '200000000000000002' },
+          inGuild: () => true,
+          appPermissions: new PermissionsBitField(PermissionsBitField.All),
+          options: { getString: () => question, getBoolean: () => null, getUser: () => recipient },
+          reply: async (payload: Record<string, unknown>) => {
+            sent.push(payload);
+          },
+        } as unknown as ChatInputCommandInteraction;
+        await ask(interaction, ctx);
+        expect(sent).toHaveLength(1);
+        const payload = sent[0] as Record<string, unknown>;
+        const isPublic = payload.flags === undefined;
+        expect(payload.allowedMentions).toEqual(isPublic ? pingOnly(recipient.id) : NO_PINGS);
+        if (isPublic) expect(String(payload.content)).toMatch(new RegExp(`^<@${recipient.id}>\n`));
+        expect(
+          rules.validateMessageBody({
+            content: payload.content,
+            embeds: payload.embeds,
+            components: payload.components,
+          }),
+        ).toEqual([]);
       }),
       { numRuns: RUNS, seed: PROPERTY_SEED },
     );

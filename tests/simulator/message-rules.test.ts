@@ -232,7 +232,7 @@ describe('message rules on POST /channels/:channel/messages', () => {
     it.each([
       ['allowed_mentions is missing', { content: 'hi', allowed_mentions: undefined }],
       ['parse is not empty', { content: 'hi', allowed_mentions: { parse: ['users'] } }],
-      ['users are listed', { content: 'hi', allowed_mentions: { parse: [], users: ['123456789012345678'] } }],
+      ['roles are listed', { content: 'hi', allowed_mentions: { parse: [], roles: ['123456789012345678'] } }],
     ])('records a message whose %s', async (_, body) => {
       const response = await post(body);
       expect(response.status).toBe(200);
@@ -241,15 +241,57 @@ describe('message rules on POST /channels/:channel/messages', () => {
       ]);
     });
 
-    it('records a reply that pings its author', async () => {
-      const user = sim.postMessage('hello');
+    it('accepts a ping of users named on purpose, and shows who was pinged', async () => {
+      const content = `<@${sim.user.id}> and <@${sim.otherUser.id}> @everyone`;
+      const response = await post({ content, allowed_mentions: { parse: [], users: [sim.user.id] } });
+      expect(response.status).toBe(200);
+      expect(sim.violations()).toEqual([]);
+      expect(sim.message(response.body.id)?.pings).toEqual({
+        users: [sim.user.id],
+        roles: [],
+        everyone: false,
+      });
+    });
+
+    it('a reply with replied_user: true pings its author only', async () => {
+      const user = sim.postMessage(`hello <@${sim.otherUser.id}>`);
       const body = {
-        content: 'hi',
+        content: `hi <@${sim.otherUser.id}>`,
         message_reference: { message_id: user.id },
         allowed_mentions: { parse: [], replied_user: true },
       };
-      expect((await post(body)).status).toBe(200);
-      expect(sim.violations().map((violation) => violation.rule)).toEqual(['may-ping']);
+      const response = await post(body);
+      expect(response.status).toBe(200);
+      expect(sim.violations()).toEqual([]);
+      expect(sim.message(response.body.id)?.pings).toEqual({
+        users: [sim.user.id],
+        roles: [],
+        everyone: false,
+      });
+    });
+
+    it('without allowed_mentions a reply pings its author and every mention; with it, replied_user defaults off', async () => {
+      const user = sim.postMessage('hello');
+      const bare = await post({
+        content: `<@${sim.otherUser.id}> @everyone`,
+        message_reference: { message_id: user.id },
+        allowed_mentions: undefined,
+      });
+      expect(sim.message(bare.body.id)?.pings).toEqual({
+        users: [sim.otherUser.id, sim.user.id],
+        roles: [],
+        everyone: true,
+      });
+      const quiet = await post({ content: 'hi', message_reference: { message_id: user.id } });
+      expect(sim.message(quiet.body.id)?.pings).toEqual({ users: [], roles: [], everyone: false });
+    });
+
+    it('an escaped mention is plain text and pings nobody', async () => {
+      const response = await post({
+        content: `\\<\\@${sim.user.id}\\> \\@everyone`,
+        allowed_mentions: undefined,
+      });
+      expect(sim.message(response.body.id)?.pings).toEqual({ users: [], roles: [], everyone: false });
     });
 
     it('accepts allowed_mentions with parse []', async () => {

@@ -80,7 +80,7 @@ describe('pure rule validators', () => {
     expect(names(rules.validateCallbackType(InteractionType.ModalSubmit, 9))).toEqual(['response-type']);
   });
 
-  it('flags every way a reply could ping', () => {
+  it('flags every way a reply could ping someone it does not name', () => {
     expect(rules.checkMayPing({ allowed_mentions: { parse: [] } })).toBeNull();
     expect(
       rules.checkMayPing({ allowed_mentions: { parse: [], replied_user: false }, message_reference: {} }),
@@ -92,6 +92,11 @@ describe('pure rule validators', () => {
       'parse',
     ]);
     expect(rules.checkMayPing({ allowed_mentions: { parse: [], roles: ['1'] } })?.rule).toBe('may-ping');
+    // Naming exactly who is pinged is deliberate, not a leak from quoted text.
+    expect(rules.checkMayPing({ allowed_mentions: { parse: [], users: ['1'] } })).toBeNull();
+    expect(
+      rules.checkMayPing({ allowed_mentions: { parse: [], replied_user: true }, message_reference: {} }),
+    ).toBeNull();
   });
 
   it('accepts context menu names with spaces and capitals, but not over 32 characters', () => {

@@ -11,7 +11,7 @@ import { EVIDENCE_LEGEND } from '../../engine/evidence.ts';
 import { EXAMPLE_QUESTIONS } from '../../engine/examples.ts';
 import type { AskResult } from '../../engine/types.ts';
 import type { Entry, EvidenceLevel, KnowledgeBase } from '../../knowledge/types.ts';
-import { encodeCustomId } from '../custom-ids.ts';
+import { type ComponentAction, encodeCustomId } from '../custom-ids.ts';
 import { clip, DISCORD_LIMITS as L } from './limits.ts';
 import type { Reply } from './reply.ts';
 import { safeUserText } from './user-text.ts';
@@ -35,6 +35,8 @@ export interface AnswerRenderOptions {
   question?: string;
   /** Engine confidence, carried in the feedback buttons' ids for the feedback log. */
   confidence?: number;
+  /** What picking from the "did you mean" menu does (default: answer the person who picks). */
+  pickAction?: Extract<ComponentAction, { action: 'pick' | 'pick-for' | 'pick-reply' }>;
 }
 
 /** One entry as an embed: title, answer with [n] markers, evidence line, numbered source links, footer. */
@@ -125,7 +127,7 @@ export function renderResult(result: AskResult, kb: KnowledgeBase, options: Answ
     if (entry) return renderEntry(entry, kb, { ...options, confidence: result.confidence });
   }
   if (result.status === 'suggestions' && result.suggestions.length > 0) {
-    return renderSuggestions(result, options.question);
+    return renderSuggestions(result, options.question, options.pickAction);
   }
   return renderNoMatch(options.question);
 }
@@ -138,7 +140,11 @@ export function quotedInSuggestions(description: string | null | undefined): str
   return SUGGESTIONS_LEAD.exec(description ?? '')?.[1];
 }
 
-function renderSuggestions(result: AskResult, question?: string): Reply {
+function renderSuggestions(
+  result: AskResult,
+  question?: string,
+  pickAction: AnswerRenderOptions['pickAction'] = { action: 'pick' },
+): Reply {
   const embed = new EmbedBuilder()
     .setColor(NEUTRAL)
     .setTitle(SUGGESTIONS_TITLE)
@@ -156,7 +162,7 @@ function renderSuggestions(result: AskResult, question?: string): Reply {
     )
     .setFooter({ text: 'Not medical advice' });
   const menu = new StringSelectMenuBuilder()
-    .setCustomId(encodeCustomId({ action: 'pick' }))
+    .setCustomId(encodeCustomId(pickAction))
     .setPlaceholder('Choose a question')
     .addOptions(
       result.suggestions

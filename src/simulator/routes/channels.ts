@@ -2,6 +2,8 @@ import type { APIMessage } from 'discord.js';
 import { DiscordErrors, type HttpResult } from '../errors.ts';
 import { editFromBody, messageFromBody } from '../messages.ts';
 import { channelJson } from '../payloads.ts';
+import { checkCreateMessage } from '../permissions.ts';
+import { pingsOf } from '../pings.ts';
 import type { Route, RouteContext } from '../rest.ts';
 import { isRecord } from '../rules/common.ts';
 import { checkMayPing, isEmptyMessage, validateMessageBody } from '../rules/index.ts';
@@ -90,7 +92,19 @@ function createMessage(
 ): HttpResult {
   const refused = reject(state, route, validateMessageBody(body, { files: files.length }));
   if (refused) return refused;
-  const request = isRecord(body) ? body : {};
+  let request = isRecord(body) ? body : {};
+  if (channel.guildId) {
+    const check = checkCreateMessage(state.botPermissions.in(channel.id), request);
+    if (check.refused) {
+      // Discord refuses it, and counts it towards the invalid-request limit: a bot should check first.
+      state.violations.record(route, 'missing-permission', `the bot lacks ${check.refused.missing} here`);
+      return check.refused.result;
+    }
+    if (check.dropEmbeds) {
+      request = { ...request, embeds: [] };
+      if (isEmptyMessage(request, files.length)) return refuse(state, route, [EMPTY_MESSAGE]);
+    }
+  }
   let referenced: APIMessage | undefined;
   if (isRecord(request.message_reference)) {
     const reference = request.message_reference;
@@ -109,9 +123,9 @@ function createMessage(
       ]);
     }
   }
-  const mayPing = checkMayPing(body);
+  const mayPing = checkMayPing(request);
   if (mayPing) state.violations.recordAll(route, [mayPing]);
-  const message = messageFromBody(body, {
+  const message = messageFromBody(request, {
     channelId: channel.id,
     guildId: channel.guildId,
     author: state.fixtures.botUser,
@@ -122,7 +136,8 @@ function createMessage(
   });
   // Kept as sent, so tests can assert on what the bot asked for.
   Object.assign(message, { allowed_mentions: request.allowed_mentions });
-  return ok(state.messages.add(message));
+  const pings = pingsOf(request, { kind: 'channel', referenced, senderId: state.fixtures.botUser.id });
+  return ok(state.messages.add(message, pings));
 }
 
 function withMessage(

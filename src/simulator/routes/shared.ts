@@ -2,10 +2,11 @@ import type { APIMessage } from 'discord.js';
 import { DiscordErrors, type HttpResult, invalidFormBody } from '../errors.ts';
 import type { InteractionRecord } from '../interactions.ts';
 import { MessageType, messageFromBody } from '../messages.ts';
+import { pingsOf } from '../pings.ts';
 import { isRecord } from '../rules/common.ts';
 import { CommandType, InteractionType, MessageFlag, type RuleViolation } from '../rules/index.ts';
 import type { SimState } from '../state.ts';
-import type { UploadedFile } from '../types.ts';
+import type { Pings, UploadedFile } from '../types.ts';
 
 export const ok = (body: unknown, status = 200): HttpResult => ({ status, body });
 export const noContent = (): HttpResult => ({ status: 204 });
@@ -62,7 +63,14 @@ export function createInteractionMessage(
     resolveUser: (id) => state.fixtures.userById(id),
     attachmentBase: state.origin(),
   });
-  return state.messages.add(message);
+  // A deferred response ("is thinking") pings nobody yet: its first content does (see webhooks.ts).
+  const loading = ((options.flags ?? 0) & MessageFlag.Loading) !== 0;
+  return state.messages.add(message, loading ? undefined : interactionPings(state, body));
+}
+
+/** Who an interaction response or follow-up pings (user mentions are parsed by default there). */
+export function interactionPings(state: SimState, body: unknown): Pings {
+  return pingsOf(body, { kind: 'interaction', senderId: state.fixtures.botUser.id });
 }
 
 function originalMessageType(record: InteractionRecord): number {

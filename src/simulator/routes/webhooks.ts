@@ -5,7 +5,15 @@ import { editFromBody } from '../messages.ts';
 import type { Route, RouteContext } from '../rest.ts';
 import { CallbackType, isEmptyMessage, MessageFlag, validateMessageBody } from '../rules/index.ts';
 import type { SimState } from '../state.ts';
-import { createInteractionMessage, EMPTY_MESSAGE, noContent, ok, refuse, reject } from './shared.ts';
+import {
+  createInteractionMessage,
+  EMPTY_MESSAGE,
+  interactionPings,
+  noContent,
+  ok,
+  refuse,
+  reject,
+} from './shared.ts';
 
 /** The interaction webhook: follow-ups and `@original` (or follow-up) fetch, edit and delete. */
 export function webhookRoutes(state: SimState): Route[] {
@@ -74,6 +82,7 @@ function followUp(
       original.id,
       editFromBody(original, body, files, (id) => state.fixtures.userById(id), state.origin()),
     );
+    state.messages.setPings(original.id, interactionPings(state, body));
     record.originalEdits++;
   } else {
     message = createInteractionMessage(state, record, body, { original: false, files });
@@ -101,6 +110,9 @@ function editMessage(
     return refuse(state, route, [EMPTY_MESSAGE]);
   }
   const updated = state.messages.update(message.id, patch);
+  if (((message.flags ?? 0) & MessageFlag.Loading) !== 0) {
+    state.messages.setPings(message.id, interactionPings(state, body));
+  }
   if (message.id === record.originalMessageId) record.originalEdits++;
   return ok(updated);
 }

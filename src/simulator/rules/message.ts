@@ -126,8 +126,10 @@ export function validateEmbeds(embeds: unknown, path: Path): RuleViolation[] {
 }
 
 /**
- * Project rule (recorded, never rejected): a bot message must not be able to ping anyone, so it must
- * carry `allowed_mentions` with an empty `parse`, no explicit users or roles, and `replied_user` off.
+ * Project rule (recorded, never rejected): a bot message may ping only people it names on purpose. It must
+ * carry `allowed_mentions` with an empty `parse` (so nothing in quoted text pings) and no roles. Explicit
+ * `users` and `replied_user: true` name exactly who is pinged, which a feature may do when it must (the
+ * message's `pings` in the simulator's views show who was); everything else is flagged.
  */
 export function checkMayPing(body: unknown): RuleViolation | null {
   const message = isRecord(body) ? body : {};
@@ -150,22 +152,12 @@ export function checkMayPing(body: unknown): RuleViolation | null {
       `allowed_mentions.parse must be [] (is ${parse})`,
     );
   }
-  for (const key of ['users', 'roles'] as const) {
-    if (asArray(allowed[key]).length > 0) {
-      return violation(
-        'may-ping',
-        [...path, key],
-        'MAY_PING',
-        `allowed_mentions.${key} lists mentions that ping`,
-      );
-    }
-  }
-  if (allowed.replied_user === true && message.message_reference !== undefined) {
+  if (asArray(allowed.roles).length > 0) {
     return violation(
       'may-ping',
-      [...path, 'replied_user'],
+      [...path, 'roles'],
       'MAY_PING',
-      'replied_user is true, so the reply pings its author',
+      'allowed_mentions.roles lists roles that ping',
     );
   }
   return null;
