@@ -5,7 +5,8 @@ import { runCli } from './run-cli.ts';
 /** `npm run kb:check [-- --coverage]`: validates the knowledge base and reports every problem. */
 runCli(async () => {
   const { knowledgeDir } = loadConfig(process.env);
-  const { kb, problems } = await loadKnowledgeBase(knowledgeDir);
+  const { kb, problems, warnings } = await loadKnowledgeBase(knowledgeDir);
+  for (const w of warnings) console.error(`warning: ${knowledgeDir.replace(/\/$/, '')}/${formatProblem(w)}`);
   if (!kb) {
     for (const p of problems) console.error(`${knowledgeDir.replace(/\/$/, '')}/${formatProblem(p)}`);
     console.error(

@@ -21,6 +21,8 @@ export interface LoadResult {
   problems: Problem[];
   /** Entries that parsed, even when other files have problems (for reports). */
   entries: Entry[];
+  /** Things a curator should know that do not stop the knowledge base loading (a training file with no entry). */
+  warnings: Problem[];
 }
 
 /**
@@ -34,13 +36,14 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const synonyms = await loadSynonyms(dir, problems);
   const about = await loadAbout(dir, problems);
   const entries = await loadEntries(dir, problems);
-  await loadTraining(dir, entries, problems);
+  const warnings: Problem[] = [];
+  await loadTraining(dir, entries, problems, warnings);
   if (references && categories) problems.push(...checkKnowledgeBase({ entries, references, categories }));
   const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   if (sorted.length > 0 || !references || !categories || !synonyms || about === undefined) {
-    return { problems: sorted, entries };
+    return { problems: sorted, entries, warnings };
   }
-  return { kb: { entries, references, categories, synonyms, about }, problems: [], entries };
+  return { kb: { entries, references, categories, synonyms, about }, problems: [], entries, warnings };
 }
 
 async function readText(dir: string, file: string, problems: Problem[]): Promise<string | undefined> {
@@ -161,26 +164,40 @@ async function loadEntries(dir: string, problems: Problem[]): Promise<Entry[]> {
   return entries;
 }
 
-/** The optional `training/` folder: one `<entry id>.yaml` list of phrasings per entry. */
-async function loadTraining(dir: string, entries: Entry[], problems: Problem[]): Promise<void> {
+/**
+ * The optional `training/` folder: one `<entry id>.yaml` list of phrasings per entry. A file whose entry is gone
+ * (removed, or misnamed) teaches nothing: a warning, not a reason to refuse the knowledge base. One whose entry
+ * failed to parse waits silently for the entry's own problem to be fixed.
+ */
+async function loadTraining(
+  dir: string,
+  entries: Entry[],
+  problems: Problem[],
+  warnings: Problem[],
+): Promise<void> {
   let names: string[];
+  let entryFiles: Set<string>;
   try {
     names = (await readdir(join(dir, 'training'))).filter((n) => !n.startsWith('.')).sort();
+    entryFiles = new Set(await readdir(join(dir, 'entries')));
   } catch {
     return;
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const name of names) {
     const file = `training/${name}`;
-    const entry = byId.get(basename(name, '.yaml'));
-    if (!name.endsWith('.yaml') || !entry) {
-      problems.push({
-        file,
-        field: 'file',
-        message: name.endsWith('.yaml')
-          ? `no entry has the id "${basename(name, '.yaml')}": name the file after the entry it teaches`
-          : 'training files are named <entry id>.yaml',
-      });
+    const id = basename(name, '.yaml');
+    const entry = byId.get(id);
+    if (!entry) {
+      if (!name.endsWith('.yaml') || !entryFiles.has(`${id}.md`)) {
+        warnings.push({
+          file,
+          field: 'file',
+          message: name.endsWith('.yaml')
+            ? `no entry has the id "${id}", so this file is ignored: name it after the entry it teaches, or delete it`
+            : 'ignored: training files are named <entry id>.yaml',
+        });
+      }
       continue;
     }
     const loaded = await loadYamlFile(dir, file, trainingFileSchema, problems);

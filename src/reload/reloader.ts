@@ -39,10 +39,12 @@ export function createReloader(options: {
         return 'unchanged';
       }
       const loadStarted = performance.now();
-      const { kb, problems } = await loadKnowledgeBase(dir);
+      const { kb, problems, warnings } = await loadKnowledgeBase(dir);
       const loadMs = Math.round(performance.now() - loadStarted);
+      const base = dir.replace(/\/$/, '');
+      for (const w of warnings)
+        logger.warn({ warning: `${base}/${formatProblem(w)}` }, `${base}/${formatProblem(w)}`);
       if (!kb) {
-        const base = dir.replace(/\/$/, '');
         for (const p of problems)
           logger.warn({ problem: `${base}/${formatProblem(p)}` }, `${base}/${formatProblem(p)}`);
         logger.error(
