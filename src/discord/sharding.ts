@@ -4,8 +4,19 @@ import type { Worker } from 'node:worker_threads';
 import { type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from '../logger.ts';
 
-/** The script each shard process runs: the ordinary bot entry point (`npm start`). */
-export const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
+/**
+ * Whether this code runs from the TypeScript sources (tsx: tests, the demo) or from the bundle in dist/, where
+ * it lives in dist/sharded.js beside dist/main.js.
+ */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/** The script each shard process runs: the ordinary bot entry point (`npm start`), compiled or not. */
+export const SHARD_SCRIPT = fileURLToPath(
+  new URL(FROM_SOURCES ? '../main.ts' : './main.js', import.meta.url),
+);
+
+/** Node options of a shard process: tsx's loader for the sources, source maps for the bundle. */
+export const SHARD_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : ['--enable-source-maps'];
 
 /**
  * Between two shard spawns, as discord.js's `ShardingManager#spawn` waits: Discord accepts one IDENTIFY per
@@ -18,7 +29,7 @@ export interface ShardFleetOptions {
   /** How many shards, all spawned here. A number: `'auto'` would ask discord.com, ignoring DISCORD_API_BASE. */
   totalShards: number;
   logger: Logger;
-  /** Script for each shard process (default: src/main.ts, run through tsx). */
+  /** Script for each shard process (default: the bot's entry point, dist/main.js or src/main.ts). */
   script?: string;
   spawnDelayMs?: number;
   /** How long a shard may take to log in and become ready. */
@@ -52,8 +63,7 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
     // No respawn while starting: a bad configuration must fail once, not become a crash loop. Enabled below
     // once every shard has been ready, so a shard that crashes later is restarted.
     respawn: false,
-    // Node 20 runs the TypeScript entry point through tsx's loader, as `npm start` does.
-    execArgv: ['--import', 'tsx'],
+    execArgv: SHARD_EXEC_ARGV,
   });
   const stopping = new AbortController();
 
