@@ -1,7 +1,8 @@
 // `npm run build`: bundles the three serving entry points to dist/ with esbuild (plain JavaScript, source
 // maps), so the running bot needs plain `node`, not tsx. Dependencies stay in node_modules (external): libsql
 // is native, and discord.js loads optional packages by name.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,10 +38,24 @@ export async function build({ outdir = join(ROOT, 'dist') } = {}) {
     sourcesContent: false,
     outExtension: { '.js': '.js' },
     chunkNames: 'chunks/[name]-[hash]',
+    // The model cache (src/model-cache/) keys stored models by the engine code that trained them.
+    define: { ENGINE_FINGERPRINT: JSON.stringify(engineFingerprint()) },
     logLevel: 'warning',
   });
   writeFileSync(join(outdir, STAMP), `${new Date().toISOString()}\n`);
   return performance.now() - started;
+}
+
+/** A hash of src/engine/ (names and bytes). */
+function engineFingerprint() {
+  const dir = join(ROOT, 'src/engine');
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort())
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**

@@ -3,6 +3,7 @@ import { loadConfig } from './config/index.ts';
 import { startBot } from './discord/bot.ts';
 import { startGatewayHealth } from './http/health.ts';
 import { createLogger } from './logger.ts';
+import { modelCache } from './model-cache/index.ts';
 import { knowledgeStatus, loadInitialKnowledge, startLiveKnowledge } from './reload/index.ts';
 import { startRecording } from './store/setup.ts';
 
@@ -22,13 +23,20 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   }).child(shardIds ? { shardIds } : {});
-  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger);
+  // The trained model is kept in DATA_DIR, so a restart with the same knowledge skips training.
+  const models = modelCache({ dir: config.dataDir, logger });
+  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger, models.build);
   if (!knowledge) return 1;
   const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const recording = startRecording(config, logger);
-  const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
+  const live = startLiveKnowledge({
+    dir: config.knowledgeDir,
+    holder: knowledge,
+    logger,
+    build: models.build,
+  });
   const bot = await startBot({
     token,
     kb,

@@ -1,4 +1,12 @@
-import { Client, type ClientOptions, GatewayIntentBits, Options, Partials } from 'discord.js';
+import {
+  Client,
+  type ClientOptions,
+  GatewayIntentBits,
+  type LimitedCollectionOptions,
+  Options,
+  Partials,
+  type Role,
+} from 'discord.js';
 
 export interface ClientSettings {
   /** REST base URL (a proxy or the local simulator); default: Discord. */
@@ -10,9 +18,20 @@ export interface ClientSettings {
 }
 
 /**
- * A discord.js client with the intents the bot needs and bounded caches, so memory stays flat in big servers:
- * the bot answers from the event payloads and never needs old messages, members or presences.
+ * A discord.js client with the intents the bot needs and caches cut to what it uses, so memory stays flat in
+ * big servers. It answers from the event payloads: interactions reply through their token, mentions and DMs
+ * through `message.reply()`, which needs the message's channel (hence guilds and their channels stay cached,
+ * as discord.js requires) but no old message, member, role, presence or emoji.
  */
+/**
+ * discord.js calls limiting the role cache unsupported (its typings leave RoleManager out) because permission
+ * checks need roles; the bot makes none (Discord enforces permissions on its replies). @everyone stays, so
+ * `guild.roles.everyone` still works.
+ */
+const ROLES_EVERYONE_ONLY: { RoleManager: LimitedCollectionOptions<string, Role> } = {
+  RoleManager: { maxSize: 0, keepOverLimit: (role) => role.id === role.guild.id },
+};
+
 export function createClient(settings: ClientSettings = {}): Client {
   const intents = [
     GatewayIntentBits.Guilds,
@@ -26,19 +45,29 @@ export function createClient(settings: ClientSettings = {}): Client {
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
-      MessageManager: 25,
-      GuildMemberManager: { maxSize: 50, keepOverLimit: (member) => member.id === member.client.user.id },
-      UserManager: 500,
+      // A reply references the message by id: no message history is read, so none is kept.
+      MessageManager: 0,
+      // Only the bot's own member (`guild.members.me`); interaction and message payloads carry the rest.
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      ...ROLES_EVERYONE_ONLY,
+      UserManager: 100,
       ThreadManager: 100,
+      ThreadMemberManager: 0,
       ReactionManager: 0,
+      ReactionUserManager: 0,
       PresenceManager: 0,
       GuildEmojiManager: 0,
       GuildStickerManager: 0,
       VoiceStateManager: 0,
+      GuildBanManager: 0,
+      GuildInviteManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
     }),
     sweepers: {
       ...Options.DefaultSweeperSettings,
-      messages: { interval: 900, lifetime: 900 },
       users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id },
     },
     ...(settings.apiBase ? { rest: { api: settings.apiBase } } : {}),

@@ -1,10 +1,16 @@
 import type { Logger } from '../logger.ts';
-import type { KnowledgeHolder } from './holder.ts';
+import type { BuildEngine, KnowledgeHolder } from './holder.ts';
 import { createReloader, type Reloader } from './reloader.ts';
 import { watchKnowledge } from './watch.ts';
 
 export { hashKnowledgeDir } from './hash.ts';
-export { type KnowledgeHolder, knowledgeHolder, knowledgeStatus, type LoadedKnowledge } from './holder.ts';
+export {
+  type BuildEngine,
+  type KnowledgeHolder,
+  knowledgeHolder,
+  knowledgeStatus,
+  type LoadedKnowledge,
+} from './holder.ts';
 export { createReloader, type Reloader, type ReloadOutcome } from './reloader.ts';
 
 export interface LiveKnowledge {
@@ -22,9 +28,11 @@ export function startLiveKnowledge(options: {
   logger: Logger;
   debounceMs?: number;
   sighup?: boolean;
+  /** Default: train a new engine. */
+  build?: BuildEngine;
 }): LiveKnowledge {
   const { dir, holder, logger } = options;
-  const reloader = createReloader({ dir, holder, logger });
+  const reloader = createReloader({ dir, holder, logger, build: options.build });
   const stopWatching = watchKnowledge(dir, () => void reloader.reload('file change'), logger, {
     debounceMs: options.debounceMs,
   });
