@@ -1,12 +1,4 @@
-import {
-  Client,
-  type ClientOptions,
-  GatewayIntentBits,
-  type LimitedCollectionOptions,
-  Options,
-  Partials,
-  type Role,
-} from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Options, Partials } from 'discord.js';
 
 export interface ClientSettings {
   /** REST base URL (a proxy or the local simulator); default: Discord. */
@@ -20,18 +12,10 @@ export interface ClientSettings {
 /**
  * A discord.js client with the intents the bot needs and caches cut to what it uses, so memory stays flat in
  * big servers. It answers from the event payloads: interactions reply through their token, mentions and DMs
- * through `message.reply()`, which needs the message's channel (hence guilds and their channels stay cached,
- * as discord.js requires) but no old message, member, role, presence or emoji.
+ * through `message.reply()`, which needs the message's channel (hence guilds and their channels stay cached),
+ * but no old message, member, presence or emoji. Roles stay too: discord.js does not support limiting guilds,
+ * channels, roles or permission overwrites (it warns at start-up and permission checks would break).
  */
-/**
- * discord.js calls limiting the role cache unsupported (its typings leave RoleManager out) because permission
- * checks need roles; the bot makes none (Discord enforces permissions on its replies). @everyone stays, so
- * `guild.roles.everyone` still works.
- */
-const ROLES_EVERYONE_ONLY: { RoleManager: LimitedCollectionOptions<string, Role> } = {
-  RoleManager: { maxSize: 0, keepOverLimit: (role) => role.id === role.guild.id },
-};
-
 export function createClient(settings: ClientSettings = {}): Client {
   const intents = [
     GatewayIntentBits.Guilds,
@@ -49,7 +33,6 @@ export function createClient(settings: ClientSettings = {}): Client {
       MessageManager: 0,
       // Only the bot's own member (`guild.members.me`); interaction and message payloads carry the rest.
       GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
-      ...ROLES_EVERYONE_ONLY,
       UserManager: 100,
       ThreadManager: 100,
       ThreadMemberManager: 0,

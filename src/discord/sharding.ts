@@ -28,6 +28,8 @@ export interface ShardFleetOptions {
   token: string;
   /** How many shards, all spawned here. A number: `'auto'` would ask discord.com, ignoring DISCORD_API_BASE. */
   totalShards: number;
+  /** The shards this process runs (another host runs the rest); default: all `totalShards`. */
+  shardList?: number[];
   logger: Logger;
   /** Script for each shard process (default: the bot's entry point, dist/main.js or src/main.ts). */
   script?: string;
@@ -54,11 +56,13 @@ export interface ShardFleet {
  */
 export function startShardFleet(options: ShardFleetOptions): ShardFleet {
   const { logger, totalShards } = options;
+  const shardList = options.shardList ?? Array.from({ length: totalShards }, (_, id) => id);
   const manager = new ShardingManager(options.script ?? SHARD_SCRIPT, {
     token: options.token,
     // Always a number here: with 'auto' the manager asks discord.com's GET /gateway/bot for the recommended
     // count, ignoring DISCORD_API_BASE (so it would never work against a proxy or the local simulator).
     totalShards,
+    shardList,
     mode: 'process',
     // No respawn while starting: a bad configuration must fail once, not become a crash loop. Enabled below
     // once every shard has been ready, so a shard that crashes later is restarted.
@@ -91,10 +95,11 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
 
   const ready = (async () => {
     const delayMs = options.spawnDelayMs ?? SPAWN_DELAY_MS;
-    for (let shardId = 0; shardId < totalShards && !stopping.signal.aborted; shardId++) {
+    for (const [index, shardId] of shardList.entries()) {
+      if (stopping.signal.aborted) break;
       // As ShardingManager#spawn: the next spawn starts when this shard is ready and the delay has passed.
       const spawned = manager.createShard(shardId).spawn(options.readyTimeoutMs ?? 60_000);
-      const isLast = shardId === totalShards - 1;
+      const isLast = index === shardList.length - 1;
       try {
         await Promise.all([spawned, isLast ? undefined : sleep(delayMs, stopping.signal)]);
       } catch (error) {
@@ -104,7 +109,7 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
     }
     if (stopping.signal.aborted) return;
     manager.respawn = true;
-    logger.info({ totalShards }, 'all shards ready');
+    logger.info({ totalShards, shardList }, 'all shards ready');
   })();
   // The caller awaits `ready`; this only keeps an early failure from being reported as unhandled meanwhile.
   ready.catch(() => undefined);
