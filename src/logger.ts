@@ -1,12 +1,12 @@
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import type { LogLevel } from './config/index.ts';
 
 export type { Logger } from 'pino';
 
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Human-readable output; default: only when stdout is a terminal. */
+  /** Human-readable output; default: only when stdout is a terminal and NODE_ENV is not `production`. */
   pretty?: boolean;
   /** Where log lines go; default stdout (stderr for command-line tools that print results on stdout). */
   destination?: DestinationStream;
@@ -38,10 +38,9 @@ export const REDACT_PATHS = [
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const base: DestinationStream = options.destination ?? process.stdout;
-  const prettyOutput = options.pretty ?? process.stdout.isTTY === true;
-  const sink = prettyOutput
-    ? pretty({ destination: base, sync: true, colorize: base === process.stdout })
-    : base;
+  const prettyOutput =
+    options.pretty ?? (process.stdout.isTTY === true && process.env.NODE_ENV !== 'production');
+  const sink = prettyOutput ? prettyStream(base) : base;
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const destination: DestinationStream =
     secrets.length === 0 ? sink : { write: (line: string) => sink.write(scrub(line, secrets)) };
@@ -53,6 +52,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     destination,
   );
+}
+
+/**
+ * pino-pretty, loaded only when wanted: in production (JSON lines) the process never loads it or its
+ * dependencies. It runs in this thread (sync), not as a pino transport, so no worker thread either way.
+ */
+function prettyStream(destination: DestinationStream): DestinationStream {
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+  return pretty({ destination, sync: true, colorize: destination === process.stdout });
 }
 
 function scrub(line: string, secrets: string[]): string {

@@ -20,7 +20,12 @@ runCli(async () => {
   }).child({ role: 'shard-manager' });
 
   let stopping: Promise<void> | undefined;
-  const fleet = startShardFleet({ token, totalShards: config.shardCount, logger });
+  const fleet = startShardFleet({
+    token,
+    totalShards: config.shardCount,
+    shardList: config.shardList,
+    logger,
+  });
   const stopped = new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       if (stopping) return;

@@ -23,6 +23,8 @@ export interface Config {
   cooldown: { questions: number; seconds: number };
   /** Shards for `npm run start:sharded` (a number: 'auto' would ask discord.com, ignoring DISCORD_API_BASE). */
   shardCount: number;
+  /** The shards this host runs (`SHARD_LIST`, e.g. [0, 1] of 4); undefined: all of them. */
+  shardList?: number[];
   /** HTTP interactions endpoint (`npm run start:http`): port and the application's Ed25519 public key (hex). */
   httpPort: number;
   publicKey?: string;
@@ -71,6 +73,9 @@ const envSchema = z.object({
   COOLDOWN_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SHARD_COUNT: optional(
     z.coerce.number({ error: 'must be a number of shards such as 2' }).int().min(1).max(1000),
+  ),
+  SHARD_LIST: optional(
+    z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be shard ids separated by commas, such as 0,1'),
   ),
   HTTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   DISCORD_PUBLIC_KEY: optional(
@@ -123,6 +128,7 @@ export function loadConfig(
   for (const name of require) {
     if (!e[name]) throw new ConfigError(missingMessage(name));
   }
+  const shardCount = e.SHARD_COUNT ?? 2;
   return {
     discordToken: e.DISCORD_TOKEN,
     clientId: e.DISCORD_CLIENT_ID,
@@ -133,7 +139,8 @@ export function loadConfig(
     knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
     askChannelIds: e.ASK_CHANNEL_IDS ? e.ASK_CHANNEL_IDS.split(',').map((id) => id.trim()) : [],
     cooldown: { questions: e.COOLDOWN_QUESTIONS ?? 5, seconds: e.COOLDOWN_SECONDS ?? 30 },
-    shardCount: e.SHARD_COUNT ?? 2,
+    shardCount,
+    shardList: e.SHARD_LIST === undefined ? undefined : shardList(e.SHARD_LIST, shardCount),
     httpPort: e.HTTP_PORT ?? 8080,
     publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
     healthPort: e.HEALTH_PORT,
@@ -142,6 +149,19 @@ export function loadConfig(
     recordQuestions: e.RECORD_QUESTIONS ?? 'all',
     retentionDays: e.RETENTION_DAYS ?? 90,
   };
+}
+
+/** SHARD_LIST as ids, each below SHARD_COUNT and listed once. */
+function shardList(value: string, shardCount: number): number[] {
+  const ids = value.split(',').map((id) => Number(id.trim()));
+  const outside = ids.find((id) => id >= shardCount);
+  if (outside !== undefined)
+    throw new ConfigError(
+      `Invalid SHARD_LIST: shard ${outside} does not exist with SHARD_COUNT=${shardCount} (ids run from 0 to ${shardCount - 1}). Fix it in .env (see .env.example).`,
+    );
+  if (new Set(ids).size !== ids.length)
+    throw new ConfigError('Invalid SHARD_LIST: a shard is listed twice. Fix it in .env (see .env.example).');
+  return ids;
 }
 
 function missingMessage(name: string): string {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Client, type ClientOptions, Events, type Interaction } from 'discord.js';
+import packageJson from '../../package.json' with { type: 'json' };
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
@@ -45,9 +44,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export const VERSION: string = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
-).version;
+// Imported, not read from disk: the compiled bundle in dist/ carries it wherever it runs from.
+export const VERSION: string = packageJson.version;
 
 /** The context handlers receive. The gateway bot and the HTTP interactions endpoint both build it here. */
 export function createBotContext(options: ContextOptions): BotContext {

@@ -10,8 +10,11 @@ export interface ClientSettings {
 }
 
 /**
- * A discord.js client with the intents the bot needs and bounded caches, so memory stays flat in big servers:
- * the bot answers from the event payloads and never needs old messages, members or presences.
+ * A discord.js client with the intents the bot needs and caches cut to what it uses, so memory stays flat in
+ * big servers. It answers from the event payloads: interactions reply through their token, mentions and DMs
+ * through `message.reply()`, which needs the message's channel (hence guilds and their channels stay cached),
+ * but no old message, member, presence or emoji. Roles stay too: discord.js does not support limiting guilds,
+ * channels, roles or permission overwrites (it warns at start-up and permission checks would break).
  */
 export function createClient(settings: ClientSettings = {}): Client {
   const intents = [
@@ -26,19 +29,28 @@ export function createClient(settings: ClientSettings = {}): Client {
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
-      MessageManager: 25,
-      GuildMemberManager: { maxSize: 50, keepOverLimit: (member) => member.id === member.client.user.id },
-      UserManager: 500,
+      // A reply references the message by id: no message history is read, so none is kept.
+      MessageManager: 0,
+      // Only the bot's own member (`guild.members.me`); interaction and message payloads carry the rest.
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: 100,
       ThreadManager: 100,
+      ThreadMemberManager: 0,
       ReactionManager: 0,
+      ReactionUserManager: 0,
       PresenceManager: 0,
       GuildEmojiManager: 0,
       GuildStickerManager: 0,
       VoiceStateManager: 0,
+      GuildBanManager: 0,
+      GuildInviteManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
     }),
     sweepers: {
       ...Options.DefaultSweeperSettings,
-      messages: { interval: 900, lifetime: 900 },
       users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id },
     },
     ...(settings.apiBase ? { rest: { api: settings.apiBase } } : {}),

@@ -4,8 +4,19 @@ import type { Worker } from 'node:worker_threads';
 import { type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from '../logger.ts';
 
-/** The script each shard process runs: the ordinary bot entry point (`npm start`). */
-export const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
+/**
+ * Whether this code runs from the TypeScript sources (tsx: tests, the demo) or from the bundle in dist/, where
+ * it lives in dist/sharded.js beside dist/main.js.
+ */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/** The script each shard process runs: the ordinary bot entry point (`npm start`), compiled or not. */
+export const SHARD_SCRIPT = fileURLToPath(
+  new URL(FROM_SOURCES ? '../main.ts' : './main.js', import.meta.url),
+);
+
+/** Node options of a shard process: tsx's loader for the sources, source maps for the bundle. */
+export const SHARD_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : ['--enable-source-maps'];
 
 /**
  * Between two shard spawns, as discord.js's `ShardingManager#spawn` waits: Discord accepts one IDENTIFY per
@@ -17,8 +28,10 @@ export interface ShardFleetOptions {
   token: string;
   /** How many shards, all spawned here. A number: `'auto'` would ask discord.com, ignoring DISCORD_API_BASE. */
   totalShards: number;
+  /** The shards this process runs (another host runs the rest); default: all `totalShards`. */
+  shardList?: number[];
   logger: Logger;
-  /** Script for each shard process (default: src/main.ts, run through tsx). */
+  /** Script for each shard process (default: the bot's entry point, dist/main.js or src/main.ts). */
   script?: string;
   spawnDelayMs?: number;
   /** How long a shard may take to log in and become ready. */
@@ -43,17 +56,18 @@ export interface ShardFleet {
  */
 export function startShardFleet(options: ShardFleetOptions): ShardFleet {
   const { logger, totalShards } = options;
+  const shardList = options.shardList ?? Array.from({ length: totalShards }, (_, id) => id);
   const manager = new ShardingManager(options.script ?? SHARD_SCRIPT, {
     token: options.token,
     // Always a number here: with 'auto' the manager asks discord.com's GET /gateway/bot for the recommended
     // count, ignoring DISCORD_API_BASE (so it would never work against a proxy or the local simulator).
     totalShards,
+    shardList,
     mode: 'process',
     // No respawn while starting: a bad configuration must fail once, not become a crash loop. Enabled below
     // once every shard has been ready, so a shard that crashes later is restarted.
     respawn: false,
-    // Node 20 runs the TypeScript entry point through tsx's loader, as `npm start` does.
-    execArgv: ['--import', 'tsx'],
+    execArgv: SHARD_EXEC_ARGV,
   });
   const stopping = new AbortController();
 
@@ -81,10 +95,11 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
 
   const ready = (async () => {
     const delayMs = options.spawnDelayMs ?? SPAWN_DELAY_MS;
-    for (let shardId = 0; shardId < totalShards && !stopping.signal.aborted; shardId++) {
+    for (const [index, shardId] of shardList.entries()) {
+      if (stopping.signal.aborted) break;
       // As ShardingManager#spawn: the next spawn starts when this shard is ready and the delay has passed.
       const spawned = manager.createShard(shardId).spawn(options.readyTimeoutMs ?? 60_000);
-      const isLast = shardId === totalShards - 1;
+      const isLast = index === shardList.length - 1;
       try {
         await Promise.all([spawned, isLast ? undefined : sleep(delayMs, stopping.signal)]);
       } catch (error) {
@@ -94,7 +109,7 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
     }
     if (stopping.signal.aborted) return;
     manager.respawn = true;
-    logger.info({ totalShards }, 'all shards ready');
+    logger.info({ totalShards, shardList }, 'all shards ready');
   })();
   // The caller awaits `ready`; this only keeps an early failure from being reported as unhandled meanwhile.
   ready.catch(() => undefined);

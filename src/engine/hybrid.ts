@@ -8,7 +8,13 @@ import { medicalAdviceIntent } from './intent.ts';
 import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
-import { DEFAULT_SOFTMAX_OPTIONS, normalizeLogs, SoftmaxClassifier, type SoftmaxOptions } from './softmax.ts';
+import {
+  DEFAULT_SOFTMAX_OPTIONS,
+  normalizeLogs,
+  SoftmaxClassifier,
+  type SoftmaxModel,
+  type SoftmaxOptions,
+} from './softmax.ts';
 import type { AskResult, Engine, SuggestionView } from './types.ts';
 import { DEFAULT_TYPO_OPTIONS, TypoCorrector } from './typo.ts';
 
@@ -264,14 +270,25 @@ export interface HybridEngine extends Engine {
   rank(query: string): { id: string; score: number }[];
   /** The confidence model's inputs for a question (undefined when nothing matched). */
   signals(query: string): Signals | undefined;
+  /** What training produced, to store and pass back to `createHybridEngine` for the same knowledge. */
+  trained(): TrainedModel;
 }
 
-export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridOptions> = {}): HybridEngine {
+/** The engine's trained parts as plain data (the softmax is absent when the options turn it off). */
+export interface TrainedModel {
+  softmax: SoftmaxModel | null;
+}
+
+export function createHybridEngine(
+  kb: KnowledgeBase,
+  overrides: Partial<HybridOptions> = {},
+  trained?: TrainedModel,
+): HybridEngine {
   const options = { ...DEFAULT_HYBRID_OPTIONS, ...overrides };
   const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
   analyzer.useCorrector(buildCorrector(kb, analyzer));
   const index = new LexicalIndex(kb.entries, analyzer, options);
-  const softmax = trainSoftmax(index, options.classifier);
+  const softmax = trainSoftmax(index, options.classifier, trained);
   const n = kb.entries.length;
   const scratch = {
     bm25: new Float64Array(n),
@@ -489,6 +506,7 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
       return { ...none, confidence };
     },
     suggest: createAutocomplete(kb, index, analyzer),
+    trained: () => ({ softmax: softmax?.export() ?? null }),
     signals(query: string) {
       const clean = sanitizeQuery(query);
       return clean ? rank(clean).signals : undefined;
@@ -503,10 +521,14 @@ export function createHybridEngine(kb: KnowledgeBase, overrides: Partial<HybridO
   };
 }
 
-/** The softmax classifier over each entry's title and questions (as the index analysed them) and keywords. */
+/**
+ * The softmax classifier over each entry's title and questions (as the index analysed them) and keywords;
+ * restored from `trained` instead when given.
+ */
 function trainSoftmax(
   index: LexicalIndex,
   options: HybridOptions['classifier'],
+  trained?: TrainedModel,
 ): SoftmaxClassifier | undefined {
   const examples = [
     ...index.phrasings.map((p) => ({ terms: p.terms, label: p.entry })),
@@ -514,7 +536,7 @@ function trainSoftmax(
   ];
   const classes = index.entries.length;
   if (options.softmaxShare <= 0 || examples.length * classes > options.maxSoftmaxCost) return undefined;
-  return new SoftmaxClassifier(examples, classes, options.softmax);
+  return new SoftmaxClassifier(examples, classes, options.softmax, trained?.softmax ?? undefined);
 }
 
 /**

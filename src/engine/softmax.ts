@@ -17,6 +17,13 @@ export interface Example {
   label: number;
 }
 
+/** A trained classifier as plain data (terms in row order, all weights), to store and restore without training. */
+export interface SoftmaxModel {
+  classes: number;
+  terms: string[];
+  weights: Float64Array;
+}
+
 export class SoftmaxClassifier {
   /** term -> offset of its row in `weights` (one weight per class). */
   private readonly rows = new Map<string, number>();
@@ -28,8 +35,23 @@ export class SoftmaxClassifier {
     examples: readonly Example[],
     private readonly classes: number,
     options: SoftmaxOptions = DEFAULT_SOFTMAX_OPTIONS,
+    /** A model `export()` gave for the same examples: used as it is, no training. */
+    trained?: SoftmaxModel,
   ) {
     this.scratch = new Float64Array(classes);
+    if (trained) {
+      // The rows training would assign (terms in order of first use): a model of other examples is refused.
+      const terms = [...new Set(examples.flatMap((e) => e.terms))];
+      const fits =
+        trained.classes === classes &&
+        trained.weights.length === terms.length * classes &&
+        terms.length === trained.terms.length &&
+        terms.every((term, i) => trained.terms[i] === term);
+      if (!fits) throw new Error('the softmax model was trained on other examples');
+      for (const [i, term] of terms.entries()) this.rows.set(term, i * classes);
+      this.weights = trained.weights;
+      return;
+    }
     const prepared = examples
       .map((e) => ({ rows: Int32Array.from(new Set(e.terms), (t) => this.row(t)), label: e.label }))
       .filter((e) => e.rows.length > 0);
@@ -60,6 +82,11 @@ export class SoftmaxClassifier {
           for (let c = 0; c < classes; c++) w[o + c] = (w[o + c] as number) - (gradient[c] as number);
       }
     }
+  }
+
+  /** The trained model as plain data (the weights are shared, not copied). */
+  export(): SoftmaxModel {
+    return { classes: this.classes, terms: [...this.rows.keys()], weights: this.weights };
   }
 
   /** Posterior over the classes for a question's known terms; the array is reused by the next call. */

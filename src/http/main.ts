@@ -2,6 +2,7 @@ import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createLogger } from '../logger.ts';
 import { createMetrics } from '../metrics/index.ts';
+import { modelCache } from '../model-cache/index.ts';
 import { loadInitialKnowledge, startLiveKnowledge } from '../reload/index.ts';
 import { startRecording } from '../store/setup.ts';
 import { startInteractionsServer } from './server.ts';
@@ -23,7 +24,9 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   });
-  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger);
+  // The trained model is kept in DATA_DIR, so a restart with the same knowledge skips training.
+  const models = modelCache({ dir: config.dataDir, logger });
+  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger, models.build);
   if (!knowledge) return 1;
   const { kb } = knowledge.current;
 
@@ -35,6 +38,7 @@ runCli(async () => {
     holder: knowledge,
     logger,
     onReload: metrics.knowledgeReloaded,
+    build: models.build,
   });
   const server = await startInteractionsServer({
     publicKey: config.publicKey as string,

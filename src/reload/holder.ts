@@ -1,6 +1,9 @@
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 
+/** Builds the engine for a knowledge base with this content hash (the model cache restores a stored model). */
+export type BuildEngine = (kb: KnowledgeBase, hash: string) => Engine | Promise<Engine>;
+
 /** One knowledge base and the engine built from it: always swapped together. */
 export interface LoadedKnowledge {
   kb: KnowledgeBase;

@@ -1,10 +1,16 @@
 import type { Logger } from '../logger.ts';
-import type { KnowledgeHolder } from './holder.ts';
+import type { BuildEngine, KnowledgeHolder } from './holder.ts';
 import { createReloader, type Reloader, type ReloadOutcome } from './reloader.ts';
 import { watchKnowledge } from './watch.ts';
 
 export { hashKnowledgeDir } from './hash.ts';
-export { type KnowledgeHolder, knowledgeHolder, knowledgeStatus, type LoadedKnowledge } from './holder.ts';
+export {
+  type BuildEngine,
+  type KnowledgeHolder,
+  knowledgeHolder,
+  knowledgeStatus,
+  type LoadedKnowledge,
+} from './holder.ts';
 export { createReloader, type Reloader, type ReloadOutcome } from './reloader.ts';
 
 export interface LiveKnowledge {
@@ -24,9 +30,11 @@ export function startLiveKnowledge(options: {
   sighup?: boolean;
   /** Told the outcome of every reload (metrics). */
   onReload?: (outcome: ReloadOutcome) => void;
+  /** Default: train a new engine. */
+  build?: BuildEngine;
 }): LiveKnowledge {
   const { dir, holder, logger } = options;
-  const reloader = createReloader({ dir, holder, logger, onOutcome: options.onReload });
+  const reloader = createReloader({ dir, holder, logger, build: options.build, onOutcome: options.onReload });
   const stopWatching = watchKnowledge(dir, () => void reloader.reload('file change'), logger, {
     debounceMs: options.debounceMs,
   });

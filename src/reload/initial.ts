@@ -2,7 +2,7 @@ import { loadKnowledgeOrReport } from '../cli/load-knowledge.ts';
 import { createEngine } from '../engine/index.ts';
 import type { Logger } from '../logger.ts';
 import { hashKnowledgeDir } from './hash.ts';
-import { type KnowledgeHolder, knowledgeHolder } from './holder.ts';
+import { type BuildEngine, type KnowledgeHolder, knowledgeHolder } from './holder.ts';
 
 /**
  * The knowledge a serving process starts with (the bot and the HTTP endpoint alike): loaded, validated, built
@@ -12,15 +12,12 @@ import { type KnowledgeHolder, knowledgeHolder } from './holder.ts';
 export async function loadInitialKnowledge(
   dir: string,
   logger: Logger,
+  build: BuildEngine = (kb) => createEngine(kb),
 ): Promise<KnowledgeHolder | undefined> {
   const kb = await loadKnowledgeOrReport(dir);
   if (!kb) return undefined;
-  const holder = knowledgeHolder({
-    kb,
-    engine: createEngine(kb),
-    hash: await hashKnowledgeDir(dir),
-    loadedAt: new Date(),
-  });
+  const hash = await hashKnowledgeDir(dir);
+  const holder = knowledgeHolder({ kb, engine: await build(kb, hash), hash, loadedAt: new Date() });
   logger.info(
     { entries: kb.entries.length, references: kb.references.size, hash: holder.current.hash },
     'knowledge base loaded',

@@ -1,10 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createEngine } from '../engine/index.ts';
-import type { Engine } from '../engine/types.ts';
-import { formatProblem, type KnowledgeBase, loadKnowledgeBase } from '../knowledge/index.ts';
+import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
 import type { Logger } from '../logger.ts';
 import { hashKnowledgeDir } from './hash.ts';
-import type { KnowledgeHolder } from './holder.ts';
+import type { BuildEngine, KnowledgeHolder } from './holder.ts';
 
 export type ReloadOutcome = 'reloaded' | 'unchanged' | 'refused';
 
@@ -23,11 +22,11 @@ export function createReloader(options: {
   dir: string;
   holder: KnowledgeHolder;
   logger: Logger;
-  build?: (kb: KnowledgeBase) => Engine;
+  build?: BuildEngine;
   /** Told the outcome of every reload pass (metrics). */
   onOutcome?: (outcome: ReloadOutcome) => void;
 }): Reloader {
-  const { dir, holder, logger, build = createEngine, onOutcome } = options;
+  const { dir, holder, logger, build = (kb) => createEngine(kb), onOutcome } = options;
   let running: Promise<ReloadOutcome> | undefined;
   let again: { reason: string; done: Promise<ReloadOutcome> } | undefined;
 
@@ -55,7 +54,7 @@ export function createReloader(options: {
       }
       await yieldToEventLoop();
       const started = performance.now();
-      const engine = build(kb);
+      const engine = await build(kb, hash);
       const buildMs = Math.round(performance.now() - started);
       holder.swap({ kb, engine, hash, loadedAt: new Date() });
       logger.info({ reason, entries: kb.entries.length, loadMs, buildMs, hash }, 'knowledge reloaded');

@@ -80,7 +80,14 @@ export class Fixtures {
       this.channelsById.set(channel.id, channel);
       return channel;
     });
-    return { id, name: spec.name ?? `Simulated Guild ${index + 1}`, channels, ownerId: this.user.id };
+    return {
+      id,
+      name: spec.name ?? `Simulated Guild ${index + 1}`,
+      channels,
+      ownerId: this.user.id,
+      roleCount: spec.roles ?? 0,
+      memberCount: Math.max(3, spec.members ?? 3),
+    };
   }
 }
 

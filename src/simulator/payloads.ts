@@ -1,4 +1,4 @@
-import type { APIMessage, APIUser } from 'discord.js';
+import type { APIMessage, APIUser, UserFlags } from 'discord.js';
 import type { Fixtures } from './fixtures.ts';
 import type { InteractionRecord } from './interactions.ts';
 import { ALL_PERMISSIONS as ALL_PERMISSION_BITS } from './permissions.ts';
@@ -53,9 +53,56 @@ export function channelJson(channel: SimChannel, fixtures: Fixtures, position = 
   };
 }
 
-/** GUILD_CREATE: the full guild, its channels, roles and members (the bot and the two users). */
-export function guildCreateJson(guild: SimGuild, fixtures: Fixtures): Record<string, unknown> {
-  const members = [fixtures.botUser, fixtures.user, fixtures.otherUser];
+/** Intent bit for presences: with it, GUILD_CREATE lists every member (Discord sends only the bot without). */
+const GUILD_PRESENCES = 1 << 8;
+
+/** Ids derived from the guild's (increment 0): roles take increments 1..., filler members 2048... */
+const derivedId = (guild: SimGuild, increment: number) => (BigInt(guild.id) + BigInt(increment)).toString();
+
+/** A busy server's extra roles (GuildSpec.roles), shaped as Discord sends them. */
+function extraRoles(guild: SimGuild): Record<string, unknown>[] {
+  return Array.from({ length: guild.roleCount }, (_, i) => ({
+    id: derivedId(guild, 1 + i),
+    name: `role ${i + 1}`,
+    color: 0x3498db,
+    colors: { primary_color: 0x3498db, secondary_color: null, tertiary_color: null },
+    hoist: i % 3 === 0,
+    icon: null,
+    unicode_emoji: null,
+    position: i + 1,
+    permissions: '1071698660929',
+    managed: false,
+    mentionable: i % 2 === 0,
+    flags: 0,
+  }));
+}
+
+/** Members beyond the three fixture users (GuildSpec.members), each with a role. */
+function fillerMembers(guild: SimGuild): Record<string, unknown>[] {
+  return Array.from({ length: guild.memberCount - 3 }, (_, i) => {
+    const user: APIUser = {
+      id: derivedId(guild, 2048 + i),
+      username: `member${i + 1}`,
+      global_name: `Member ${i + 1}`,
+      discriminator: '0',
+      avatar: null,
+      bot: false,
+      system: false,
+      public_flags: 0 as UserFlags,
+      flags: 0 as UserFlags,
+    };
+    const roles = guild.roleCount > 0 ? [derivedId(guild, 1 + (i % guild.roleCount))] : [];
+    return { ...memberJson(user, true), roles };
+  });
+}
+
+/**
+ * GUILD_CREATE: the full guild, its channels, roles and members: the bot and the two users, and the filler
+ * members (GuildSpec.members) only for a session with the GUILD_PRESENCES intent, as Discord sends them.
+ */
+export function guildCreateJson(guild: SimGuild, fixtures: Fixtures, intents = 0): Record<string, unknown> {
+  const members = [fixtures.botUser, fixtures.user, fixtures.otherUser].map((user) => memberJson(user, true));
+  if ((intents & GUILD_PRESENCES) !== 0) members.push(...fillerMembers(guild));
   return {
     id: guild.id,
     name: guild.name,
@@ -104,12 +151,13 @@ export function guildCreateJson(guild: SimGuild, fixtures: Fixtures): Record<str
         mentionable: false,
         flags: 0,
       },
+      ...extraRoles(guild),
     ],
     joined_at: JOINED_AT,
     large: false,
     unavailable: false,
-    member_count: members.length,
-    members: members.map((user) => memberJson(user, true)),
+    member_count: guild.memberCount,
+    members,
     channels: guild.channels.map((channel, index) => channelJson(channel, fixtures, index)),
     threads: [],
     presences: [],

@@ -99,7 +99,8 @@ export class Simulator {
       disallowedIntents: options.disallowedIntents,
       resumeUrl: () => this.gatewayUrl,
       ready: (session) => this.readyPayload(session),
-      guildCreates: (session) => this.guildsOf(session).map((guild) => guildCreateJson(guild, fixtures)),
+      guildCreates: (session) =>
+        this.guildsOf(session).map((guild) => guildCreateJson(guild, fixtures, session.intents)),
       guildMembers: () =>
         [fixtures.botUser, fixtures.user, fixtures.otherUser].map((user) => memberJson(user, true)),
     });

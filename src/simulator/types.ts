@@ -43,6 +43,13 @@ export interface GuildSpec {
   name?: string;
   /** Text channel names (default `['general']`). */
   channels?: string[];
+  /** Roles besides @everyone (default 0), as a busy server has: for memory measurements at scale. */
+  roles?: number;
+  /**
+   * Members in all (default and at least 3: the bot, alice and bob). GUILD_CREATE lists the others only to a
+   * session with the GUILD_PRESENCES intent, as Discord does; `member_count` always counts them.
+   */
+  members?: number;
 }
 
 export interface SimGuild {
@@ -50,6 +57,9 @@ export interface SimGuild {
   name: string;
   ownerId: string;
   channels: SimChannel[];
+  /** Extra roles and the total member count (see GuildSpec). */
+  roleCount: number;
+  memberCount: number;
 }
 
 export interface SimChannel {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build, staleReason } from '../../scripts/build.mjs';
 import { startLocalStack } from '../../src/demo/local-stack.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { commandDefinitions } from '../../src/discord/load-commands.ts';
@@ -11,6 +12,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type Simulator, type SlashAck, startSimulator, type Violation } from '../../src/simulator/index.ts';
 import { openStore } from '../../src/store/open.ts';
 import { createRecorder, NO_RECORDER } from '../../src/store/recorder.ts';
+import { BOTS, type BotProcess, identifyMs, spawnBot } from './process-bot.ts';
 
 /**
  * `npm run bench:e2e`: the real bot (in this process) under load through the simulator on loopback.
@@ -45,6 +47,8 @@ const { values: flags } = parseArgs({
     soak: { type: 'string', default: '50000' },
     concurrency: { type: 'string', default: '8' },
     record: { type: 'string', default: '8000' },
+    servers: { type: 'string', default: '1000' },
+    'process-soak': { type: 'string', default: '10000' },
   },
 });
 const count = (name: keyof typeof flags) => {
@@ -58,6 +62,8 @@ const RATE = Math.max(1, count('rate'));
 const SOAK = count('soak');
 const CONCURRENCY = Math.max(1, count('concurrency'));
 const RECORD = count('record');
+const SERVERS = count('servers');
+const PROCESS_SOAK = count('process-soak');
 /** Soak readings every SEGMENT interactions; the first reading is the one after warm-up. */
 const SEGMENT = Math.max(1, Math.min(5000, Math.ceil(SOAK / 10)));
 
@@ -97,6 +103,76 @@ const questions = shuffle([...pool, ...offTopic] as string[], 42);
 
 const logger = createLogger({ level: 'warn', pretty: false, destination: process.stderr });
 const SIMULATOR = { ackDeadlineMs: 3000 } as const;
+let sim: Simulator;
+const violations: Violation[] = [];
+
+/**
+ * 0. The compiled bot beside the minimal discord.js bot, each in its own process as in production (`node
+ *    dist/main.js` with the start scripts' flags; `node tests/bench/minimal-bot.mjs`), against a simulator in
+ *    this process: process start to IDENTIFY and to the first answered interaction, RSS after ready, after
+ *    the warm-up and burst, over a closed-loop soak, and in `--servers` guilds of 20 channels, 15 roles and
+ *    30 members. `--servers 0` skips the comparison.
+ */
+async function processRow(name: keyof typeof BOTS, env: Record<string, string>) {
+  const row: Record<string, number> = {};
+  sim = await startSimulator({ token: `${'x'.repeat(24)}.${'y'.repeat(6)}.${'z'.repeat(27)}`, ...SIMULATOR });
+  await deployCommands(
+    { token: sim.token, clientId: sim.applicationId, guildId: sim.guild.id, apiBase: sim.apiBase },
+    commandDefinitions(kb as KnowledgeBase),
+  );
+  const startOnce = async (): Promise<BotProcess> => {
+    const bot = spawnBot(BOTS[name], sim, env);
+    row.identify = await identifyMs(bot, sim);
+    const first = await fire();
+    if (first.ackMs === null) throw new Error(`${name}: the first interaction was not answered`);
+    row.first = performance.now() - bot.spawnedAt;
+    await bot.ready;
+    return bot;
+  };
+  // Once unmeasured: the disk cache warm, and our bot's trained model stored in DATA_DIR, as on any restart.
+  await (await startOnce()).stop();
+  const bot = await startOnce();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  row.ready = bot.rss();
+  await closedLoop(WARM, 8);
+  const b = await burst(BURST, RATE);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  row.burst = bot.rss();
+  row.p99 = b.p99;
+  if (PROCESS_SOAK > 0) {
+    await closedLoop(Math.ceil(PROCESS_SOAK / 10), CONCURRENCY);
+    const warmRss = bot.rss();
+    await closedLoop(PROCESS_SOAK - Math.ceil(PROCESS_SOAK / 10), CONCURRENCY);
+    row.soakGrowth = ((bot.rss() - warmRss) / warmRss) * 100;
+  }
+  await bot.stop();
+  violations.push(...sim.violations());
+  await sim.stop();
+
+  sim = await startSimulator({
+    token: `${'x'.repeat(24)}.${'y'.repeat(6)}.${'z'.repeat(27)}`,
+    ...SIMULATOR,
+    guilds: Array.from({ length: SERVERS }, () => ({
+      channels: Array.from({ length: 20 }, (_, i) => `channel-${i + 1}`),
+      roles: 14,
+      members: 30,
+    })),
+  });
+  await deployCommands(
+    { token: sim.token, clientId: sim.applicationId, guildId: sim.guild.id, apiBase: sim.apiBase },
+    commandDefinitions(kb as KnowledgeBase),
+  );
+  const big = spawnBot(BOTS[name], sim, env);
+  await big.ready;
+  await fire(); // answered after every GUILD_CREATE before it was processed
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  row.servers = big.rss();
+  await big.stop();
+  violations.push(...sim.violations());
+  await sim.stop();
+  return row;
+}
+
 const stack = await startLocalStack({
   kb,
   engine: createEngine(kb),
@@ -105,8 +181,7 @@ const stack = await startLocalStack({
   // The load comes from two users; a cooldown would answer most of it with "you're asking quickly".
   bot: { cooldown: { questions: 1_000_000_000, seconds: 1 } },
 });
-let sim: Simulator = stack.sim;
-const violations: Violation[] = [];
+sim = stack.sim;
 
 /** A fresh simulator on the same port (see the top comment); resolves once the bot is connected again. */
 async function freshSimulator(): Promise<void> {
@@ -205,6 +280,44 @@ async function closedLoop(n: number, concurrency: number): Promise<Summary> {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
   return summarize(acks, (performance.now() - start) / 1000);
+}
+
+if (SERVERS > 0) {
+  const reason = staleReason();
+  if (reason) {
+    console.log(`Building dist/ first (${reason}).\n`);
+    await build();
+  }
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'oxytocin-bench-data-'));
+  const minimal = await processRow('minimal', {});
+  const ours = await processRow('ours', { DATA_DIR: dataDir, KNOWLEDGE_DIR: 'knowledge' });
+  rmSync(dataDir, { recursive: true, force: true });
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+  console.log(
+    `### The compiled bot beside a minimal discord.js bot, each in its own process (load average ${load})\n`,
+  );
+  console.log('| | minimal discord.js bot | Oxytocin Bot (node dist/main.js) | ratio | target |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  const line = (label: string, key: string, unit: string, target: string, format = mb) => {
+    const a = minimal[key] ?? Number.NaN;
+    const o = ours[key] ?? Number.NaN;
+    console.log(
+      `| ${label} | ${format(a)} ${unit} | ${format(o)} ${unit} | ${(o / a).toFixed(2)}× | ${target} |`,
+    );
+  };
+  line('RSS after ready', 'ready', 'MB', '<= 1.2×');
+  line(`RSS after ${int(WARM)} + ${int(BURST)} at ${RATE}/s`, 'burst', 'MB', '<= 1.3×');
+  line(`RSS in ${int(SERVERS)} servers (20 channels, 15 roles, 30 members)`, 'servers', 'MB', '<= 1×');
+  line('process start to IDENTIFY', 'identify', 'ms', '<= 1,000 ms', (x) => x.toFixed(0));
+  line('process start to the first answer', 'first', 'ms', '<= 1,500 ms', (x) => x.toFixed(0));
+  line('burst ack p99', 'p99', 'ms', 'README: 14-37 ms', ms);
+  if (PROCESS_SOAK > 0)
+    line(`RSS growth over a ${int(PROCESS_SOAK)} soak`, 'soakGrowth', '%', '<= +10%', (x) => x.toFixed(1));
+  console.log('');
+  sim = stack.sim;
 }
 
 const violationSummary = () => {

@@ -41,7 +41,7 @@ async function freePortPair(): Promise<number> {
 const HEALTH_BASE = await freePortPair();
 
 /** `npm run start:sharded` as a child process in its own process group, its JSON log lines collected. */
-function startManager(sim: Simulator, token: string) {
+function startManager(sim: Simulator, token: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
     cwd: ROOT,
     // Its own process group, so `kill()` ends the manager and its shards together whatever happens.
@@ -62,6 +62,7 @@ function startManager(sim: Simulator, token: string) {
       DATA_DIR: SHARED_DATA_DIR,
       DATABASE_URL: '',
       RECORD_QUESTIONS: 'all',
+      ...env,
     },
   });
   const lines: LogLine[] = [];
@@ -252,4 +253,88 @@ describe('npm run start:sharded when a shard cannot log in', () => {
     expect(manager.logs('shard created').map((l) => l.shardId)).toEqual([0]);
     expect(manager.shardPids().filter(alive)).toEqual([]);
   }, 20_000);
+});
+
+/**
+ * Two hosts sharing one bot: `SHARD_LIST=0` and `SHARD_LIST=1` with `SHARD_COUNT=2`, two managers, each
+ * running only its own shard's process and answering only its own guild.
+ */
+describe('npm run start:sharded with SHARD_LIST: two managers split the shards', () => {
+  let sim: Simulator;
+  const managers: ReturnType<typeof startManager>[] = [];
+  const dataDirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+    for (const manager of managers) {
+      manager.kill();
+      for (const pid of manager.shardPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+    await sim?.stop();
+  });
+
+  it('each manager starts only its listed shard, and each guild is answered by its own host', async () => {
+    const kb = await realKb();
+    const token = newToken();
+    sim = await startSimulator({ token, shardCount: 2, guilds: 2, quietMs: 100 });
+    for (const guild of sim.guilds) {
+      await deployCommands(
+        { token, clientId: sim.applicationId, guildId: guild.id, apiBase: sim.apiBase },
+        commandDefinitions(kb),
+      );
+    }
+    for (const shard of [0, 1]) {
+      const dataDir = mkdtempSync(join(tmpdir(), `oxytocin-host-${shard}-`));
+      dataDirs.push(dataDir);
+      managers.push(startManager(sim, token, { SHARD_LIST: String(shard), DATA_DIR: dataDir }));
+    }
+    await Promise.all(managers.map((m) => m.waitForLog('all shards ready', 1, 25_000)));
+    expect(managers.map((m) => m.logs('shard created').map((l) => [l.shardId, l.totalShards]))).toEqual([
+      [[0, 2]],
+      [[1, 2]],
+    ]);
+    expect(managers.map((m) => m.logs('all shards ready').map((l) => l.shardList))).toEqual([[[0]], [[1]]]);
+    const sessions = sim.gatewaySessions().map((s) => [s.shardId, s.shardCount, s.connected]);
+    expect(sessions.sort()).toEqual([
+      [0, 2, true],
+      [1, 2, true],
+    ]);
+
+    for (const [index, guild] of sim.guilds.entries()) {
+      const before = managers.map((m) => m.logs('question answered').length);
+      const r = await sim.slash(
+        'oxytocin',
+        'ask',
+        { question: 'where is oxytocin made?' },
+        { guildId: guild.id, channelId: guild.channels[0]?.id },
+      );
+      expect(r.embeds[0]?.title).toBe('Where is oxytocin made in the body?');
+      const host = managers[index] as ReturnType<typeof startManager>;
+      await host.waitForLog('question answered', (before[index] ?? 0) + 1, 2000);
+      const after = managers.map((m) => m.logs('question answered').length);
+      // Only this guild's host answered it.
+      expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual(index === 0 ? [1, 0] : [0, 1]);
+    }
+    expect(sim.violations()).toEqual([]);
+    for (const manager of managers) {
+      manager.child.kill('SIGTERM');
+      expect(await manager.exited).toBe(0);
+    }
+  }, 60_000);
+});
+
+describe('npm run start:sharded with a SHARD_LIST outside SHARD_COUNT', () => {
+  it('exits 1 with one clear line, starting no shard', async () => {
+    const sim = await startSimulator({ token: newToken(), shardCount: 2, guilds: 2 });
+    const manager = startManager(sim, sim.token, { SHARD_COUNT: '4', SHARD_LIST: '3,4' });
+    try {
+      expect(await manager.exited).toBe(1);
+      expect(manager.stderr.join('').trim()).toBe(
+        'Invalid SHARD_LIST: shard 4 does not exist with SHARD_COUNT=4 (ids run from 0 to 3). Fix it in .env (see .env.example).',
+      );
+      expect(manager.logs('shard created')).toEqual([]);
+    } finally {
+      manager.kill();
+      await sim.stop();
+    }
+  });
 });

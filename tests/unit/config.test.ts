@@ -16,6 +16,7 @@ describe('config', () => {
       askChannelIds: [],
       cooldown: { questions: 5, seconds: 30 },
       shardCount: 2,
+      shardList: undefined,
       httpPort: 8080,
       publicKey: undefined,
       healthPort: undefined,
@@ -100,6 +101,22 @@ describe('config', () => {
       expect((error as Error).message).not.toContain('\n');
       expect((error as Error).message).toContain('.env.example');
     }
+  });
+
+  it('reads SHARD_LIST as the shards this host runs, and refuses ids outside SHARD_COUNT, repeats or junk', () => {
+    expect(loadConfig({ SHARD_COUNT: '4', SHARD_LIST: ' 0, 1 ' }).shardList).toEqual([0, 1]);
+    expect(loadConfig({ SHARD_COUNT: '4', SHARD_LIST: '' }).shardList).toBeUndefined();
+    expect(() => loadConfig({ SHARD_COUNT: '4', SHARD_LIST: '2,4' })).toThrow(
+      new ConfigError(
+        'Invalid SHARD_LIST: shard 4 does not exist with SHARD_COUNT=4 (ids run from 0 to 3). Fix it in .env (see .env.example).',
+      ),
+    );
+    expect(() => loadConfig({ SHARD_LIST: '1' })).not.toThrow();
+    expect(() => loadConfig({ SHARD_LIST: '2' })).toThrow(/shard 2 does not exist with SHARD_COUNT=2/);
+    expect(() => loadConfig({ SHARD_COUNT: '4', SHARD_LIST: '1,1' })).toThrow(/listed twice/);
+    expect(() => loadConfig({ SHARD_COUNT: '4', SHARD_LIST: 'auto' })).toThrow(
+      'Invalid SHARD_LIST: must be shard ids separated by commas, such as 0,1.',
+    );
   });
 
   it('names a missing required variable and how to fix it', () => {
