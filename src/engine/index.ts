@@ -1,5 +1,4 @@
 export { answerView, citationLabel, citationViews } from './answer.ts';
-export { createFuseEngine } from './fuse-baseline.ts';
 export {
   createHybridEngine,
   DEFAULT_HYBRID_OPTIONS,

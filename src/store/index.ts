@@ -9,5 +9,5 @@ export {
 } from './recorder.ts';
 export { scheduleRetention } from './retention.ts';
 export { type Recording, type RecordingSettings, startRecording } from './setup.ts';
-export { SQLITE_FILE } from './sqlite.ts';
+
 export * from './types.ts';

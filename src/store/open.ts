@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import { kyselyStore } from './kysely-store.ts';
 import { migrate } from './migrations.ts';
-import { openPostgres } from './postgres.ts';
-import { openSqlite } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 export interface StoreSettings {
@@ -14,7 +12,10 @@ export interface StoreSettings {
 
 /** Opens the configured store and brings its schema up to date. Throws if the database cannot be reached. */
 export async function openStore(settings: StoreSettings): Promise<Store & { migrated: string[] }> {
-  const conn = settings.databaseUrl ? openPostgres(settings.databaseUrl) : openSqlite(settings.dataDir);
+  // Loaded on demand: a bot on SQLite never loads the PostgreSQL driver, and the reverse (less memory, faster start).
+  const conn = settings.databaseUrl
+    ? (await import('./postgres.ts')).openPostgres(settings.databaseUrl)
+    : (await import('./sqlite.ts')).openSqlite(settings.dataDir);
   try {
     const migrated = await migrate(conn.db() as Kysely<unknown>);
     return Object.assign(kyselyStore(conn), { migrated });

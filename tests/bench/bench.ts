@@ -1,4 +1,5 @@
-import { createFuseEngine, createHybridEngine } from '../../src/engine/index.ts';
+import { createFuseEngine } from '../../src/engine/fuse-baseline.ts';
+import { createHybridEngine } from '../../src/engine/index.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { benchQueries, syntheticKb } from './synthetic-kb.ts';

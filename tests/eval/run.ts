@@ -1,4 +1,5 @@
-import { createFuseEngine, createHybridEngine } from '../../src/engine/index.ts';
+import { createFuseEngine } from '../../src/engine/fuse-baseline.ts';
+import { createHybridEngine } from '../../src/engine/index.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { type EvalReport, type EvalSet, evaluate, loadCases, pct, type Rates } from './evaluate.ts';
