@@ -27,7 +27,7 @@ runCli(async () => {
   const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const recording = startRecording(config, logger);
+  const recording = startRecording(config, logger, { serverSettings: true });
   const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
   const bot = await startBot({
     token,
@@ -40,6 +40,8 @@ runCli(async () => {
     cooldown: config.cooldown,
     recorder: recording.recorder,
     privacy: config,
+    store: recording.store,
+    reloader: live.reloader,
   }).catch((error: unknown) => {
     logger.fatal({ err: error }, 'login failed');
     return undefined;
@@ -52,7 +54,7 @@ runCli(async () => {
   const health = await startGatewayHealth({
     port: config.healthPort,
     shardIds,
-    client: bot.client,
+    client: () => bot.client,
     logger,
     knowledge: () => knowledgeStatus(knowledge),
   }).catch(async (error: unknown) => {

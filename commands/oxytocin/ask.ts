@@ -9,7 +9,8 @@ import { passCooldown, reply } from '../../src/discord/respond.ts';
 export async function ask(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   if (!(await passCooldown(interaction, ctx))) return;
   const question = interaction.options.getString('question', true);
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  // A server may make answers private by default; `private:false` still answers in the channel.
+  const isPrivate = interaction.options.getBoolean('private') ?? ctx.server.privateDefault;
   const result = askEngine(ctx, question, 'slash');
   try {
     await reply(interaction, renderResult(result, ctx.kb, { question, shareable: isPrivate }), {

@@ -13,16 +13,19 @@ export function recordQuestion(
   question: string,
   result: AskResult,
 ): void {
-  ctx.recorder.question({
-    at: new Date(),
-    source: ctx.transport === 'http' ? 'http' : source,
-    guildId,
-    question,
-    status: result.status,
-    topEntryId: result.answer?.id ?? result.suggestions[0]?.id ?? null,
-    confidence: result.confidence,
-    suggestionIds: result.suggestions.map((s) => s.id),
-  });
+  ctx.recorder.question(
+    {
+      at: new Date(),
+      source: ctx.transport === 'http' ? 'http' : source,
+      guildId,
+      question,
+      status: result.status,
+      topEntryId: result.answer?.id ?? result.suggestions[0]?.id ?? null,
+      confidence: result.confidence,
+      suggestionIds: result.suggestions.map((s) => s.id),
+    },
+    ctx.server.recordQuestions,
+  );
 }
 
 export function recordFeedback(
@@ -30,14 +33,17 @@ export function recordFeedback(
   guildId: string | null,
   feedback: { entryId: string; helpful: boolean; confidence: number; question: string | undefined },
 ): void {
-  ctx.recorder.feedback({
-    at: new Date(),
-    guildId,
-    entryId: feedback.entryId,
-    helpful: feedback.helpful,
-    confidence: feedback.confidence,
-    question: feedback.question ?? null,
-  });
+  ctx.recorder.feedback(
+    {
+      at: new Date(),
+      guildId,
+      entryId: feedback.entryId,
+      helpful: feedback.helpful,
+      confidence: feedback.confidence,
+      question: feedback.question ?? null,
+    },
+    ctx.server.recordQuestions,
+  );
 }
 
 export function recordPick(
@@ -46,11 +52,14 @@ export function recordPick(
   pick: { menu: PickMenu; question: string | undefined; entryId: string },
 ): void {
   if (!pick.question) return; // nothing to learn from a pick without the question that led to it
-  ctx.recorder.pick({
-    at: new Date(),
-    guildId,
-    menu: pick.menu,
-    question: pick.question,
-    entryId: pick.entryId,
-  });
+  ctx.recorder.pick(
+    {
+      at: new Date(),
+      guildId,
+      menu: pick.menu,
+      question: pick.question,
+      entryId: pick.entryId,
+    },
+    ctx.server.recordQuestions,
+  );
 }

@@ -27,7 +27,7 @@ runCli(async () => {
   const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const recording = startRecording(config, logger);
+  const recording = startRecording(config, logger, { serverSettings: true });
   const live = startLiveKnowledge({ dir: config.knowledgeDir, holder: knowledge, logger });
   const server = await startInteractionsServer({
     publicKey: config.publicKey as string,
@@ -42,6 +42,8 @@ runCli(async () => {
     cooldown: config.cooldown,
     recorder: recording.recorder,
     privacy: config,
+    store: recording.store,
+    reloader: live.reloader,
     transport: 'http',
   }).catch((error: unknown) => {
     logger.fatal({ err: error, port: config.httpPort }, 'could not start the interactions endpoint');

@@ -11,6 +11,8 @@ export type ReloadOutcome = 'reloaded' | 'unchanged' | 'refused';
 export interface Reloader {
   /** Loads, validates and builds, then swaps; never throws. Calls while one runs are coalesced into one more. */
   reload(reason: string): Promise<ReloadOutcome>;
+  /** Why the last reload was refused (`path:line: field: message` each); empty after one that was not. */
+  problems(): readonly string[];
 }
 
 /**
@@ -28,8 +30,10 @@ export function createReloader(options: {
   const { dir, holder, logger, build = createEngine } = options;
   let running: Promise<ReloadOutcome> | undefined;
   let again: { reason: string; done: Promise<ReloadOutcome> } | undefined;
+  let lastProblems: string[] = [];
 
   const once = async (reason: string): Promise<ReloadOutcome> => {
+    lastProblems = [];
     try {
       const hash = await hashKnowledgeDir(dir);
       if (hash === holder.current.hash) {
@@ -41,8 +45,8 @@ export function createReloader(options: {
       const loadMs = Math.round(performance.now() - loadStarted);
       if (!kb) {
         const base = dir.replace(/\/$/, '');
-        for (const p of problems)
-          logger.warn({ problem: `${base}/${formatProblem(p)}` }, `${base}/${formatProblem(p)}`);
+        lastProblems = problems.map((p) => `${base}/${formatProblem(p)}`);
+        for (const problem of lastProblems) logger.warn({ problem }, problem);
         logger.error(
           { reason, problems: problems.length, keeping: holder.current.hash },
           'knowledge reload refused: keeping the last good knowledge',
@@ -58,6 +62,7 @@ export function createReloader(options: {
       return 'reloaded';
     } catch (error) {
       logger.error({ err: error, reason }, 'knowledge reload failed: keeping the last good knowledge');
+      lastProblems = [error instanceof Error ? error.message : String(error)];
       return 'refused';
     }
   };
@@ -79,5 +84,5 @@ export function createReloader(options: {
     }
     return again.done;
   };
-  return { reload };
+  return { reload, problems: () => lastProblems };
 }

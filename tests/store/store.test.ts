@@ -76,7 +76,7 @@ function storeContract(name: string, open: () => Promise<Store & { migrated: str
     });
 
     it('migrates from empty, and a second start applies nothing and keeps every row', async () => {
-      expect(store.migrated).toEqual(['0001_question_log']);
+      expect(store.migrated).toEqual(['0001_question_log', '0002_guild_settings']);
       await store.insert(BATCH);
       const again = await open();
       expect(again.migrated).toEqual([]);
