@@ -19,7 +19,19 @@ export interface LocalStackOptions {
   logger: Logger;
   simulator?: Partial<SimulatorOptions>;
   bot?: Partial<
-    Pick<BotOptions, 'askChannelIds' | 'cooldown' | 'clientOptions' | 'recorder' | 'privacy' | 'knowledge'>
+    Pick<
+      BotOptions,
+      | 'askChannelIds'
+      | 'cooldown'
+      | 'clientOptions'
+      | 'recorder'
+      | 'privacy'
+      | 'knowledge'
+      | 'store'
+      | 'settings'
+      | 'reloader'
+      | 'intentCheckMs'
+    >
   >;
 }
 

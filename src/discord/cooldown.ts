@@ -3,8 +3,8 @@ export class Cooldown {
   private readonly hits = new Map<string, number[]>();
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    readonly limit: number,
+    readonly windowMs: number,
     private readonly now: () => number = Date.now,
     private readonly maxUsers = 50_000,
   ) {}

@@ -11,7 +11,9 @@ export type ComponentAction =
   | { action: 'related'; entryId: string }
   | { action: 'pick' }
   | { action: 'category' }
-  | { action: 'page'; categoryId: string; page: number };
+  | { action: 'page'; categoryId: string; page: number }
+  /** A page of the /oxytocin-admin report; `toward` keeps Previous and Next distinct on a one-page report. */
+  | { action: 'report'; days: number; page: number; toward: 'p' | 'n' };
 
 const CODES = {
   sources: 'src',
@@ -21,6 +23,7 @@ const CODES = {
   pick: 'pick',
   category: 'cat',
   page: 'pg',
+  report: 'arp',
 } as const;
 
 export function encodeCustomId(a: ComponentAction): string {
@@ -32,6 +35,9 @@ export function encodeCustomId(a: ComponentAction): string {
       break;
     case 'page':
       parts = [code, a.categoryId, a.page];
+      break;
+    case 'report':
+      parts = [code, a.days, Math.max(0, a.page), a.toward];
       break;
     case 'sources':
     case 'share':
@@ -67,6 +73,10 @@ export function decodeCustomId(customId: string): ComponentAction | undefined {
       return { action: 'category' };
     case 'pg':
       return a0 && /^\d+$/.test(a1) ? { action: 'page', categoryId: a0, page: Number(a1) } : undefined;
+    case 'arp':
+      return /^\d{1,3}$/.test(a0) && /^\d{1,5}$/.test(a1) && (a2 === 'p' || a2 === 'n')
+        ? { action: 'report', days: Number(a0), page: Number(a1), toward: a2 }
+        : undefined;
     default:
       return undefined;
   }
