@@ -14,6 +14,7 @@ import { sparkline } from '../report/sparkline.ts';
 import type { Report, ReportDetails, Totals } from '../report/types.ts';
 
 const REPORT_COLOR = 0x3ba55d;
+const IDS_PER_ITEM = 20;
 /**
  * Characters of one page's description. Well under the 4096 a description may hold and the 6000 of a whole
  * message with its title and footer, and short enough to read on a phone.
@@ -22,10 +23,18 @@ export const PAGE_CHARS = 3000;
 /** One item (an unanswered group with its wordings and guesses) is cut here so a page holds several. */
 const ITEM_CHARS = 700;
 
+/**
+ * The most a section shows in Discord (the most frequent first); past it, one line points at the terminal
+ * report, which lists everything. Enough to act on, and a report of any size stays a few dozen pages.
+ */
+export const SECTION_ITEMS = 50;
+
 interface Section {
   title: string;
   items: string[];
   empty: string;
+  /** Things listed in each item (ids are listed twenty to an item). */
+  perItem?: number;
 }
 
 const pct = (n: number, of: number) => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
@@ -90,9 +99,21 @@ export function reportPages(report: Report, details: ReportDetails, kb: Knowledg
     {
       title: `Entries nobody reached (${report.neverReached.length} of ${kb.entries.length})`,
       empty: 'none',
-      items: report.neverReached.map((id) => `\`${id}\``),
+      // Twenty ids a paragraph: short, and a long list still takes few pages.
+      perItem: IDS_PER_ITEM,
+      items: chunk(report.neverReached, IDS_PER_ITEM).map((ids) => ids.map((id) => `\`${id}\``).join(', ')),
     },
   ];
+  const more = (n: number) =>
+    `… and ${n} more: \`npm run report -- --guild ${details.guildId ?? '<server id>'} --days ${report.window.days}\` lists them all.`;
+  for (const section of sections) {
+    if (section.items.length > SECTION_ITEMS) {
+      const shown = section.items.slice(0, SECTION_ITEMS);
+      const perItem = section.perItem ?? 1;
+      const total = perItem === 1 ? section.items.length : report.neverReached.length;
+      section.items = [...shown, more(total - SECTION_ITEMS * perItem)];
+    }
+  }
   return [overviewPage, ...sections.flatMap(paginate)];
 }
 
@@ -127,6 +148,12 @@ function overview(report: Report, details: ReportDetails): string {
     );
   }
   return lines.join('\n');
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** A section's items packed into pages of at most PAGE_CHARS; a long section continues on the next pages. */

@@ -11,7 +11,10 @@ export type ReloadOutcome = 'reloaded' | 'unchanged' | 'refused';
 export interface Reloader {
   /** Loads, validates and builds, then swaps; never throws. Calls while one runs are coalesced into one more. */
   reload(reason: string): Promise<ReloadOutcome>;
-  /** Why the last reload was refused (`path:line: field: message` each); empty after one that was not. */
+  /**
+   * Why the last reload was refused (`path:line: field: message` each, the path inside the knowledge
+   * directory); empty after one that was not.
+   */
   problems(): readonly string[];
 }
 
@@ -45,8 +48,8 @@ export function createReloader(options: {
       const loadMs = Math.round(performance.now() - loadStarted);
       if (!kb) {
         const base = dir.replace(/\/$/, '');
-        lastProblems = problems.map((p) => `${base}/${formatProblem(p)}`);
-        for (const problem of lastProblems) logger.warn({ problem }, problem);
+        lastProblems = problems.map(formatProblem);
+        for (const p of lastProblems) logger.warn({ problem: `${base}/${p}` }, `${base}/${p}`);
         logger.error(
           { reason, problems: problems.length, keeping: holder.current.hash },
           'knowledge reload refused: keeping the last good knowledge',

@@ -339,6 +339,9 @@ export class InteractionActions {
   private responseStatus(record: InteractionRecord): WaitStatus {
     const response = record.response;
     if (!response) return this.ackStatus(record);
+    // A deferred update changes nothing the user sees until the message is edited.
+    if (response.type === CallbackType.DeferredUpdate)
+      return record.originalEdits > 0 ? 'complete' : 'pending';
     if (response.type !== CallbackType.DeferredChannelMessage) return 'complete';
     // A deferred reply is complete once the "is thinking" message is edited, replaced or deleted.
     const original = record.originalMessageId ? this.state.messages.get(record.originalMessageId) : undefined;
