@@ -9,8 +9,7 @@ import { saveSetting, say } from './say.ts';
 export async function channels(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const sub = interaction.options.getSubcommand();
   if (sub === 'list') {
-    const settings = await ctx.settings.get(interaction.guildId);
-    const list = settings.questionChannelIds.map((id) => `<#${id}>`).join(', ');
+    const list = ctx.server.questionChannelIds.map((id) => `<#${id}>`).join(', ');
     await say(
       interaction,
       `${list ? `Question channels: ${list}.` : 'No question channels in this server.'}\n${intentLine(ctx)}`,
