@@ -31,7 +31,7 @@ runCli(async () => {
   const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const recording = startRecording(config, logger);
+  const recording = startRecording(config, logger, { serverSettings: true });
   const metrics = createMetrics({ processMetrics: true });
   const live = startLiveKnowledge({
     dir: config.knowledgeDir,
@@ -52,6 +52,8 @@ runCli(async () => {
     recorder: recording.recorder,
     privacy: config,
     metrics,
+    store: recording.store,
+    reloader: live.reloader,
   }).catch((error: unknown) => {
     logger.fatal({ err: error }, 'login failed');
     return undefined;
@@ -64,7 +66,7 @@ runCli(async () => {
   const health = await startGatewayHealth({
     port: config.healthPort,
     shardIds,
-    client: bot.client,
+    client: () => bot.client,
     logger,
     knowledge: () => knowledgeStatus(knowledge),
     metrics,

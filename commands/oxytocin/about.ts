@@ -5,5 +5,7 @@ import { reply } from '../../src/discord/respond.ts';
 
 /** /oxytocin about */
 export async function about(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await reply(interaction, renderAbout(ctx.kb, ctx.version, ctx.privacy));
+  // What is kept here: the server's own recording setting, when it has one.
+  const recordQuestions = ctx.server.recordQuestions ?? ctx.privacy.recordQuestions;
+  await reply(interaction, renderAbout(ctx.kb, ctx.version, { ...ctx.privacy, recordQuestions }));
 }

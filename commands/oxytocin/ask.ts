@@ -9,11 +9,13 @@ import { passCooldown, reply } from '../../src/discord/respond.ts';
 
 /** /oxytocin ask question:<text> [private:<bool>] [for:<user>] */
 export async function ask(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
-  const recipient = await readRecipient(interaction, { isPrivate });
+  const privateOption = interaction.options.getBoolean('private');
+  const recipient = await readRecipient(interaction, { isPrivate: privateOption ?? false });
   if ('refused' in recipient) return;
   if (!(await passCooldown(interaction, ctx))) return;
   const question = interaction.options.getString('question', true);
+  // A server may make answers private by default; `private:false` still answers in the channel.
+  const isPrivate = privateOption ?? ctx.server.privateDefault;
   const result = askEngine(ctx, question, 'slash');
   try {
     if (recipient.user) await answerFor(interaction, ctx, recipient.user, result, question);

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/index.ts';
 import { createEngine } from '../engine/index.ts';
 import { createLogger } from '../logger.ts';
 import { startRecording } from '../store/setup.ts';
+import { adminSetup, playAdminSession } from './admin-session.ts';
 import { playCuratorDay } from './curator-day.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { renderView, type ViewLike } from './terminal-view.ts';
@@ -21,6 +22,8 @@ runCli(async () => {
   const config = loadConfig(process.env);
   const kb = await loadKnowledgeOrReport(config.knowledgeDir);
   if (!kb) return 1;
+  // --admin: a moderator's /oxytocin-admin session, with its own throwaway store (see admin-session.ts).
+  const admin = process.argv.includes('--admin') ? await adminSetup(config.knowledgeDir) : undefined;
   // Logs go to stderr at warn level, so the conversation stays readable.
   const logger = createLogger({ level: 'warn', pretty: true, destination: process.stderr });
   // --record: record as `npm start` does (RECORD_QUESTIONS, DATA_DIR / DATABASE_URL), for `npm run report`.
@@ -34,14 +37,18 @@ runCli(async () => {
     kb,
     engine: createEngine(kb),
     logger,
-    simulator: { guilds: [{ name: 'Demo server' }] },
+    simulator: {
+      guilds: [{ name: 'Demo server', ...(admin ? { channels: ['general', 'questions'] } : {}) }],
+    },
     // The recorded day stands for many people asking; one simulated user would hit the per-user cooldown.
-    bot: recording
-      ? { recorder: recording.recorder, privacy: config, cooldown: { questions: 1000, seconds: 1 } }
-      : interactive
-        ? {}
-        : // The script asks more questions in a few seconds than one person may (5 every 30 s).
-          { cooldown: { questions: 20, seconds: 30 } },
+    bot: admin
+      ? await admin.bot(kb, logger)
+      : recording
+        ? { recorder: recording.recorder, privacy: config, cooldown: { questions: 1000, seconds: 1 } }
+        : interactive
+          ? {}
+          : // The script asks more questions in a few seconds than one person may (5 every 30 s).
+            { cooldown: { questions: 20, seconds: 30 } },
   });
   const say = (line = '') => process.stdout.write(`${line}\n`);
   say(
@@ -56,7 +63,11 @@ runCli(async () => {
   );
   try {
     if (interactive) await typeQuestions(stack, say);
-    else await playScript(stack, say);
+    else if (admin) {
+      // A day of questions first, so the report has something to show.
+      await playCuratorDay(stack);
+      await playAdminSession(stack, say);
+    } else await playScript(stack, say);
     if (record && !interactive) {
       const day = await playCuratorDay(stack);
       say(
@@ -72,6 +83,7 @@ runCli(async () => {
     return violations.length === 0 ? 0 : 1;
   } finally {
     await stack.stop();
+    await admin?.stop();
     if (recording) {
       await recording.stop();
       say(

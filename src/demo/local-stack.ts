@@ -21,7 +21,17 @@ export interface LocalStackOptions {
   bot?: Partial<
     Pick<
       BotOptions,
-      'askChannelIds' | 'cooldown' | 'clientOptions' | 'recorder' | 'privacy' | 'knowledge' | 'metrics'
+      | 'askChannelIds'
+      | 'cooldown'
+      | 'clientOptions'
+      | 'recorder'
+      | 'privacy'
+      | 'knowledge'
+      | 'store'
+      | 'settings'
+      | 'reloader'
+      | 'intentCheckMs'
+      | 'metrics'
     >
   >;
 }

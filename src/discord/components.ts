@@ -1,4 +1,6 @@
 import type { ButtonInteraction, Message, StringSelectMenuInteraction } from 'discord.js';
+import { canManageServer, NOT_A_MANAGER, ONLY_IN_SERVERS } from '../admin/permissions.ts';
+import { reportReply } from '../admin/report-reply.ts';
 import type { Entry } from '../knowledge/types.ts';
 import type { BotContext } from './context.ts';
 import { decodeCustomId } from './custom-ids.ts';
@@ -7,6 +9,7 @@ import { pickReply } from './on-behalf/reply-to-message.ts';
 import { recordFeedback, recordPick } from './record.ts';
 import { quotedInSuggestions, renderEntry, renderSources, SUGGESTIONS_TITLE } from './render/answer.ts';
 import { renderCategoryPage } from './render/browse.ts';
+import { NO_PINGS } from './render/reply.ts';
 import { unescapeMarkdown } from './render/user-text.ts';
 import { isEphemeral, reply, replyText, update } from './respond.ts';
 
@@ -103,6 +106,18 @@ export async function handleComponent(
       const page = renderCategoryPage(ctx.kb, action.categoryId, action.page);
       if (!page) return replyText(interaction, 'That category no longer exists.');
       return update(interaction, page);
+    }
+    case 'report': {
+      if (!interaction.inGuild()) return replyText(interaction, ONLY_IN_SERVERS);
+      if (!canManageServer(interaction.memberPermissions)) return replyText(interaction, NOT_A_MANAGER);
+      await interaction.deferUpdate();
+      const page = await reportReply(ctx, interaction.guildId, action.days, action.page);
+      await interaction.editReply(
+        typeof page === 'string'
+          ? { content: page, embeds: [], components: [], allowedMentions: NO_PINGS }
+          : { ...page, allowedMentions: NO_PINGS },
+      );
+      return;
     }
   }
 }

@@ -11,8 +11,12 @@ import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import type { BotMetrics } from '../metrics/index.ts';
 import type { KnowledgeHolder } from '../reload/holder.ts';
+import type { Reloader } from '../reload/reloader.ts';
+import type { ServerSettings, SettingsCache } from '../settings/index.ts';
 import type { Recorder, RecordMode } from '../store/recorder.ts';
+import type { Store } from '../store/types.ts';
 import type { Cooldown } from './cooldown.ts';
+import type { MessageContentControl } from './message-content.ts';
 
 /**
  * What every handler may use. Built once at start-up; handlers keep no other state. `kb` and `engine` are the
@@ -37,6 +41,19 @@ export interface BotContext {
   metrics: BotMetrics;
   /** How interactions arrive: over the gateway, or as HTTP requests (recorded as source `http`). */
   transport: 'gateway' | 'http';
+  /** Every server's own settings (/oxytocin-admin), cached briefly. */
+  settings: SettingsCache;
+  /**
+   * The settings of the server this interaction or message came from, read once when it arrived (the router
+   * and the message handler set it; the defaults in DMs).
+   */
+  server: ServerSettings;
+  /** The store the report reads; absent when the bot has none. */
+  store?: Store;
+  /** Reloads the knowledge base now (/oxytocin-admin reload); absent when it is fixed. */
+  reloader?: Reloader;
+  /** The gateway's Message Content intent (question channels); absent in HTTP mode. */
+  messageContent?: MessageContentControl;
 }
 
 export interface Privacy {

@@ -15,7 +15,9 @@ export type ComponentAction =
   /** A "did you mean" pick that posts the answer as a reply to this message, in the menu's channel. */
   | { action: 'pick-reply'; messageId: string }
   | { action: 'category' }
-  | { action: 'page'; categoryId: string; page: number };
+  | { action: 'page'; categoryId: string; page: number }
+  /** A page of the /oxytocin-admin report; `toward` keeps Previous and Next distinct on a one-page report. */
+  | { action: 'report'; days: number; page: number; toward: 'p' | 'n' };
 
 const CODES = {
   sources: 'src',
@@ -27,6 +29,7 @@ const CODES = {
   'pick-reply': 'pkr',
   category: 'cat',
   page: 'pg',
+  report: 'arp',
 } as const;
 
 export function encodeCustomId(a: ComponentAction): string {
@@ -38,6 +41,9 @@ export function encodeCustomId(a: ComponentAction): string {
       break;
     case 'page':
       parts = [code, a.categoryId, a.page];
+      break;
+    case 'report':
+      parts = [code, a.days, Math.max(0, a.page), a.toward];
       break;
     case 'sources':
     case 'share':
@@ -83,6 +89,10 @@ export function decodeCustomId(customId: string): ComponentAction | undefined {
       return { action: 'category' };
     case 'pg':
       return a0 && /^\d+$/.test(a1) ? { action: 'page', categoryId: a0, page: Number(a1) } : undefined;
+    case 'arp':
+      return /^\d{1,3}$/.test(a0) && /^\d{1,5}$/.test(a1) && (a2 === 'p' || a2 === 'n')
+        ? { action: 'report', days: Number(a0), page: Number(a1), toward: a2 }
+        : undefined;
     default:
       return undefined;
   }

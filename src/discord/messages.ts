@@ -5,6 +5,7 @@ import { recordQuestion } from './record.ts';
 import { renderResult } from './render/answer.ts';
 import { NO_PINGS } from './render/reply.ts';
 import { cooldownText } from './respond.ts';
+import { isQuestionChannel, serverCooldown } from './server-settings.ts';
 
 /** Confidence a question-channel answer needs: a busy channel gets no guesses, suggestions or no-match noise. */
 export const QUESTION_CHANNEL_CONFIDENCE = 0.8;
@@ -15,13 +16,14 @@ export const QUESTION_CHANNEL_CONFIDENCE = 0.8;
  */
 export function createMessageHandler(client: Client, base: BotContext) {
   return async (message: Message): Promise<void> => {
-    const ctx = withCurrentKnowledge(base);
     if (message.author.bot || message.system || !client.user) return;
     const botId = client.user.id;
     const isDm = message.guildId === null;
     const mentioned = message.mentions.users.has(botId);
-    const questionChannel = !isDm && ctx.askChannelIds.has(message.channelId);
+    const ctx = { ...withCurrentKnowledge(base), server: await base.settings.get(message.guildId) };
+    const questionChannel = !isDm && isQuestionChannel(ctx, message.channelId);
     if (!isDm && !mentioned && !questionChannel) return;
+    const cooldown = serverCooldown(ctx, message.guildId);
 
     const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
     try {
@@ -29,7 +31,7 @@ export function createMessageHandler(client: Client, base: BotContext) {
         if (!looksLikeQuestion(question)) return;
         const result = askEngine(ctx, question, 'channel');
         if (result.status !== 'answered' || result.confidence < QUESTION_CHANNEL_CONFIDENCE) return;
-        if (ctx.cooldown.take(message.author.id) !== 0) return;
+        if (ctx.cooldown.take(message.author.id, cooldown) !== 0) return;
         // Only what the bot answered is recorded: people chatting in the channel did not ask the bot.
         try {
           await send(message, renderResult(result, ctx.kb));
@@ -38,7 +40,7 @@ export function createMessageHandler(client: Client, base: BotContext) {
         }
         return;
       }
-      const until = ctx.cooldown.take(message.author.id);
+      const until = ctx.cooldown.take(message.author.id, cooldown);
       if (until !== 0) {
         await message.reply({ content: cooldownText(until), allowedMentions: NO_PINGS });
         return;

@@ -15,16 +15,19 @@ export function recordQuestion(
 ): void {
   const from = ctx.transport === 'http' ? 'http' : source;
   ctx.metrics.questionAnswered(from, result.status, result.confidence);
-  ctx.recorder.question({
-    at: new Date(),
-    source: from,
-    guildId,
-    question,
-    status: result.status,
-    topEntryId: result.answer?.id ?? result.suggestions[0]?.id ?? null,
-    confidence: result.confidence,
-    suggestionIds: result.suggestions.map((s) => s.id),
-  });
+  ctx.recorder.question(
+    {
+      at: new Date(),
+      source: from,
+      guildId,
+      question,
+      status: result.status,
+      topEntryId: result.answer?.id ?? result.suggestions[0]?.id ?? null,
+      confidence: result.confidence,
+      suggestionIds: result.suggestions.map((s) => s.id),
+    },
+    ctx.server.recordQuestions,
+  );
 }
 
 export function recordFeedback(
@@ -33,14 +36,17 @@ export function recordFeedback(
   feedback: { entryId: string; helpful: boolean; confidence: number; question: string | undefined },
 ): void {
   ctx.metrics.feedbackGiven(feedback.helpful ? 'helpful' : 'not_helpful');
-  ctx.recorder.feedback({
-    at: new Date(),
-    guildId,
-    entryId: feedback.entryId,
-    helpful: feedback.helpful,
-    confidence: feedback.confidence,
-    question: feedback.question ?? null,
-  });
+  ctx.recorder.feedback(
+    {
+      at: new Date(),
+      guildId,
+      entryId: feedback.entryId,
+      helpful: feedback.helpful,
+      confidence: feedback.confidence,
+      question: feedback.question ?? null,
+    },
+    ctx.server.recordQuestions,
+  );
 }
 
 export function recordPick(
@@ -50,11 +56,14 @@ export function recordPick(
 ): void {
   ctx.metrics.picked(pick.menu);
   if (!pick.question) return; // nothing to learn from a pick without the question that led to it
-  ctx.recorder.pick({
-    at: new Date(),
-    guildId,
-    menu: pick.menu,
-    question: pick.question,
-    entryId: pick.entryId,
-  });
+  ctx.recorder.pick(
+    {
+      at: new Date(),
+      guildId,
+      menu: pick.menu,
+      question: pick.question,
+      entryId: pick.entryId,
+    },
+    ctx.server.recordQuestions,
+  );
 }

@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { NO_PINGS, type Reply } from './render/reply.ts';
+import { serverCooldown } from './server-settings.ts';
 
 export type Repliable =
   | ChatInputCommandInteraction
@@ -65,7 +66,7 @@ export async function replyText(
  * they can ask again.
  */
 export async function passCooldown(interaction: Repliable, ctx: BotContext): Promise<boolean> {
-  const until = ctx.cooldown.take(interaction.user.id);
+  const until = ctx.cooldown.take(interaction.user.id, serverCooldown(ctx, interaction.guildId));
   if (until === 0) return true;
   await replyText(interaction, cooldownText(until));
   return false;

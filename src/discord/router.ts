@@ -10,8 +10,11 @@ import { reportFailure } from './respond.ts';
  */
 export function createInteractionRouter(commands: ReadonlyMap<string, CommandModule>, base: BotContext) {
   return async (interaction: Interaction): Promise<void> => {
-    const ctx = withCurrentKnowledge(base);
+    let ctx = withCurrentKnowledge(base);
     try {
+      // Autocomplete answers from the knowledge alone; everything else may depend on the server's settings.
+      if (!interaction.isAutocomplete())
+        ctx = { ...ctx, server: await base.settings.get(interaction.guildId) };
       if (interaction.isAutocomplete()) {
         const command = commands.get(interaction.commandName);
         if (command?.autocomplete) await command.autocomplete(interaction, ctx);

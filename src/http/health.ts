@@ -16,9 +16,13 @@ export const HEALTH_PATH = '/healthz';
 /** The knowledge a process serves: its content hash, so an operator can compare replicas. */
 export type KnowledgeStatus = () => { hash: string; entries: number; loadedAt: string };
 
-/** Gateway mode: ready once every shard is connected and has received its guilds. */
-export function gatewayHealth(client: Client, knowledge?: KnowledgeStatus): HealthCheck {
+/**
+ * Gateway mode: ready once every shard is connected and has received its guilds. Pass a function when the
+ * bot may replace its client (identifying again with other intents).
+ */
+export function gatewayHealth(current: Client | (() => Client), knowledge?: KnowledgeStatus): HealthCheck {
   return () => {
+    const client = typeof current === 'function' ? current() : current;
     const ready = client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
     const ping = client.ws.ping;
     return {
@@ -100,7 +104,7 @@ export async function startHealthServer(options: {
 export async function startGatewayHealth(options: {
   port: number | undefined;
   host?: string;
-  client: Client;
+  client: Client | (() => Client);
   logger: Logger;
   shardIds?: number[];
   knowledge?: KnowledgeStatus;

@@ -31,7 +31,7 @@ runCli(async () => {
   const { kb } = knowledge.current;
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const recording = startRecording(config, logger);
+  const recording = startRecording(config, logger, { serverSettings: true });
   const metrics = createMetrics({ processMetrics: true });
   const live = startLiveKnowledge({
     dir: config.knowledgeDir,
@@ -53,6 +53,8 @@ runCli(async () => {
     cooldown: config.cooldown,
     recorder: recording.recorder,
     privacy: config,
+    store: recording.store,
+    reloader: live.reloader,
     transport: 'http',
     metrics,
   }).catch((error: unknown) => {

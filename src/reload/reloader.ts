@@ -10,6 +10,11 @@ export type ReloadOutcome = 'reloaded' | 'unchanged' | 'refused';
 export interface Reloader {
   /** Loads, validates and builds, then swaps; never throws. Calls while one runs are coalesced into one more. */
   reload(reason: string): Promise<ReloadOutcome>;
+  /**
+   * Why the last reload was refused (`path:line: field: message` each, the path inside the knowledge
+   * directory); empty after one that was not.
+   */
+  problems(): readonly string[];
 }
 
 /**
@@ -29,8 +34,10 @@ export function createReloader(options: {
   const { dir, holder, logger, build = (kb) => createEngine(kb), onOutcome } = options;
   let running: Promise<ReloadOutcome> | undefined;
   let again: { reason: string; done: Promise<ReloadOutcome> } | undefined;
+  let lastProblems: string[] = [];
 
   const once = async (reason: string): Promise<ReloadOutcome> => {
+    lastProblems = [];
     try {
       const hash = await hashKnowledgeDir(dir);
       if (hash === holder.current.hash) {
@@ -44,8 +51,8 @@ export function createReloader(options: {
       for (const w of warnings)
         logger.warn({ warning: `${base}/${formatProblem(w)}` }, `${base}/${formatProblem(w)}`);
       if (!kb) {
-        for (const p of problems)
-          logger.warn({ problem: `${base}/${formatProblem(p)}` }, `${base}/${formatProblem(p)}`);
+        lastProblems = problems.map(formatProblem);
+        for (const p of lastProblems) logger.warn({ problem: `${base}/${p}` }, `${base}/${p}`);
         logger.error(
           { reason, problems: problems.length, keeping: holder.current.hash },
           'knowledge reload refused: keeping the last good knowledge',
@@ -61,6 +68,7 @@ export function createReloader(options: {
       return 'reloaded';
     } catch (error) {
       logger.error({ err: error, reason }, 'knowledge reload failed: keeping the last good knowledge');
+      lastProblems = [error instanceof Error ? error.message : String(error)];
       return 'refused';
     }
   };
@@ -88,5 +96,5 @@ export function createReloader(options: {
     }
     return again.done;
   };
-  return { reload };
+  return { reload, problems: () => lastProblems };
 }

@@ -3,7 +3,7 @@ import { buildCommandOptions } from './command-options.ts';
 import type { Gateway } from './gateway.ts';
 import type { InteractionRecord } from './interactions.ts';
 import { fillModal } from './modals.ts';
-import { interactionJson } from './payloads.ts';
+import { ALL_PERMISSIONS, interactionJson } from './payloads.ts';
 import { type Place, placeFor, placeOfMessage, resolveMessage } from './place.ts';
 import { isRecord } from './rules/common.ts';
 import {
@@ -91,7 +91,7 @@ export class InteractionActions {
     options: ActorOptions,
   ): Promise<InteractionRecord> {
     const place = placeFor(this.state.fixtures, options);
-    const data = this.chatInputData(name, place, { subcommand: subcommand ?? null, values });
+    const data = this.chatInputData(name, place, { subcommand: subcommand ?? null, values }, options);
     return this.dispatchInteraction(InteractionType.ApplicationCommand, place, data, options, {
       commandType: CommandType.ChatInput,
     });
@@ -106,11 +106,16 @@ export class InteractionActions {
     options: ActorOptions = {},
   ): Promise<AutocompleteView> {
     const place = placeFor(this.state.fixtures, options);
-    const data = this.chatInputData(name, place, {
-      subcommand: subcommand ?? null,
-      values: otherValues,
-      focused: { name: focusedOption, value },
-    });
+    const data = this.chatInputData(
+      name,
+      place,
+      {
+        subcommand: subcommand ?? null,
+        values: otherValues,
+        focused: { name: focusedOption, value },
+      },
+      options,
+    );
     const record = await this.dispatchInteraction(InteractionType.Autocomplete, place, data, options, {
       commandType: CommandType.ChatInput,
     });
@@ -254,8 +259,10 @@ export class InteractionActions {
     name: string,
     place: Place,
     input: Pick<Parameters<typeof buildCommandOptions>[0], 'subcommand' | 'values' | 'focused'>,
+    options: ActorOptions,
   ): Record<string, unknown> {
     const command = this.findCommand(name, CommandType.ChatInput, place);
+    checkMemberMayUse(command, place, options);
     const built = buildCommandOptions({
       command,
       ...input,
@@ -294,6 +301,7 @@ export class InteractionActions {
       message: current,
       locale: options.locale,
       ...(place.guildId ? { appPermissions: this.state.botPermissions.in(place.channel.id) } : {}),
+      ...(options.permissions !== undefined ? { permissions: String(options.permissions) } : {}),
     });
     this.gateway.dispatch(place.guildId, 'INTERACTION_CREATE', () => record.event);
     return record;
@@ -332,6 +340,9 @@ export class InteractionActions {
   private responseStatus(record: InteractionRecord): WaitStatus {
     const response = record.response;
     if (!response) return this.ackStatus(record);
+    // A deferred update changes nothing the user sees until the message is edited.
+    if (response.type === CallbackType.DeferredUpdate)
+      return record.originalEdits > 0 ? 'complete' : 'pending';
     if (response.type !== CallbackType.DeferredChannelMessage) return 'complete';
     // A deferred reply is complete once the "is thinking" message is edited, replaced or deleted.
     const original = record.originalMessageId ? this.state.messages.get(record.originalMessageId) : undefined;
@@ -374,6 +385,21 @@ export class InteractionActions {
     if (component.disabled === true) throw new Error(`component ${customId} is disabled`);
     return component;
   }
+}
+
+/**
+ * The Discord client shows a guild member only the commands whose `default_member_permissions` they have
+ * (Administrator has them all), unless the server overrides it for them in its Integrations settings.
+ */
+function checkMemberMayUse(command: APIApplicationCommand, place: Place, options: ActorOptions): void {
+  const required = command.default_member_permissions;
+  if (!place.guildId || required === null || required === undefined || options.serverOverride) return;
+  const has = BigInt(options.permissions ?? ALL_PERMISSIONS);
+  const ADMINISTRATOR = 1n << 3n;
+  if ((has & ADMINISTRATOR) !== 0n || (has & BigInt(required)) === BigInt(required)) return;
+  throw new Error(
+    `slash command ${JSON.stringify(command.name)} is hidden from this member: it needs permissions ${required} (default_member_permissions); pass serverOverride to act as a server that allowed it`,
+  );
 }
 
 function guildScope(command: APIApplicationCommand): Record<string, string> {

@@ -52,6 +52,7 @@ export interface GatewayConfig {
   token: string;
   heartbeatIntervalMs: number;
   resumeBufferSize: number;
+  /** Changed at run time by `setDisallowedIntents` (the Developer Portal switches). */
   disallowedIntents: number;
   resumeUrl: () => string;
   ready: (session: GatewaySessionInfo) => Record<string, unknown>;

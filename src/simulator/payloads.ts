@@ -168,12 +168,15 @@ export function guildCreateJson(guild: SimGuild, fixtures: Fixtures, intents = 0
   };
 }
 
+/** Every permission bit, as the API sends permissions. */
+export { ALL_PERMISSIONS };
+
 /** INTERACTION_CREATE: everything discord.js reads from a guild or DM interaction. */
 export function interactionJson(
   record: InteractionRecord,
   fixtures: Fixtures,
   data: unknown,
-  extra: { message?: APIMessage; locale?: string; appPermissions?: bigint } = {},
+  extra: { message?: APIMessage; locale?: string; appPermissions?: bigint; permissions?: string } = {},
 ): Record<string, unknown> {
   const channel = fixtures.channelById(record.channelId);
   const inGuild = record.guildId !== null;
@@ -193,7 +196,7 @@ export function interactionJson(
           guild_id: record.guildId,
           guild: { id: record.guildId, locale: 'en-US', features: [] },
           guild_locale: 'en-US',
-          member: { ...memberJson(record.user, true), permissions: ALL_PERMISSIONS },
+          member: { ...memberJson(record.user, true), permissions: extra.permissions ?? ALL_PERMISSIONS },
         }
       : { user: record.user }),
     app_permissions: extra.appPermissions?.toString() ?? ALL_PERMISSIONS,

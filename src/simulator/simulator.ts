@@ -72,6 +72,9 @@ export class Simulator {
   private readonly handler: ReturnType<typeof createRestHandler>;
   private server: Server | null = null;
   private boundPort = 0;
+  private readonly gatewayConfig: { disallowedIntents: number };
+  /** Guilds the bot was removed from: no longer sent on IDENTIFY. */
+  private readonly removedGuilds = new Set<string>();
 
   static async start(options: SimulatorOptions): Promise<Simulator> {
     const simulator = new Simulator(resolveOptions(options));
@@ -92,11 +95,15 @@ export class Simulator {
       botPermissions: new BotPermissions(),
       origin: () => `http://127.0.0.1:${this.boundPort}`,
     };
+    this.gatewayConfig = { disallowedIntents: options.disallowedIntents };
+    const gatewayConfig = this.gatewayConfig;
     this.gateway = new Gateway({
+      get disallowedIntents() {
+        return gatewayConfig.disallowedIntents;
+      },
       token: options.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs,
       resumeBufferSize: options.resumeBufferSize,
-      disallowedIntents: options.disallowedIntents,
       resumeUrl: () => this.gatewayUrl,
       ready: (session) => this.readyPayload(session),
       guildCreates: (session) =>
@@ -301,6 +308,32 @@ export class Simulator {
     this.gateway.sendInvalidSession(resumable, options);
   }
 
+  /**
+   * The Developer Portal's privileged intent switches: intents the application may not use from now on (e.g.
+   * `Intent.MessageContent`), or 0 to allow every one. Discord checks them at IDENTIFY and closes with 4014.
+   */
+  setDisallowedIntents(intents: number): void {
+    this.gatewayConfig.disallowedIntents = intents;
+  }
+
+  /**
+   * The bot was removed from a guild (kicked, banned, or the guild deleted): GUILD_DELETE without
+   * `unavailable`, as Discord sends it. Later sessions no longer receive the guild. Returns the sessions told.
+   */
+  removeBotFromGuild(guildId: string = this.guild.id): number {
+    this.removedGuilds.add(guildId);
+    return this.gateway.dispatch(guildId, 'GUILD_DELETE', (session) =>
+      (session.intents & Intent.Guilds) === 0 ? null : { id: guildId },
+    );
+  }
+
+  /** A guild outage: GUILD_DELETE with `unavailable: true` (the bot is still a member). */
+  guildOutage(guildId: string = this.guild.id): number {
+    return this.gateway.dispatch(guildId, 'GUILD_DELETE', (session) =>
+      (session.intents & Intent.Guilds) === 0 ? null : { id: guildId, unavailable: true },
+    );
+  }
+
   gatewaySessions(): GatewaySessionInfo[] {
     return this.gateway.sessionsInfo();
   }
@@ -354,7 +387,10 @@ export class Simulator {
   }
 
   private guildsOf(session: GatewaySessionInfo): SimGuild[] {
-    return this.guilds.filter((guild) => shardForGuild(guild.id, session.shardCount) === session.shardId);
+    return this.guilds.filter(
+      (guild) =>
+        !this.removedGuilds.has(guild.id) && shardForGuild(guild.id, session.shardCount) === session.shardId,
+    );
   }
 
   private readyPayload(session: GatewaySessionInfo): Record<string, unknown> {

@@ -229,6 +229,14 @@ export type MessageRef = string | { messageId: string | null } | { id: string };
 export interface ActorOptions {
   /** Who acts (default `sim.user`). */
   user?: APIUser;
+  /**
+   * The member's permissions in the guild, as Discord computes them (default: every permission). A command
+   * whose `default_member_permissions` the member lacks is hidden from them, as in the Discord client, unless
+   * `serverOverride` is set.
+   */
+  permissions?: bigint | string;
+  /** The server allowed this member the command anyway (Server Settings > Integrations). */
+  serverOverride?: boolean;
   guildId?: string;
   channelId?: string;
   /** Act in the user's DM with the bot. */

@@ -12,9 +12,12 @@ import {
   type QuestionStatus,
   type RecordBatch,
   type Store,
+  type StoredGuildSettings,
   type UnansweredRow,
   type Window,
 } from './types.ts';
+
+const RECORD_OVERRIDES = ['all', 'unanswered', 'off'] as const;
 
 /** Rows per INSERT statement (SQLite allows 32,766 bound values; PostgreSQL 65,535). */
 const ROWS_PER_INSERT = 200;
@@ -197,6 +200,69 @@ export function kyselyStore(conn: Connection): Store {
       const picked = within('picks', 'at', w).select(sql<string>`entry_id`.as('id'));
       const rows = await answered.union(clicked).union(picked).execute();
       return rows.map((r) => r.id).sort();
+    },
+
+    async guildSettings(guildId: string): Promise<StoredGuildSettings | undefined> {
+      const row = await conn
+        .db()
+        .selectFrom('guild_settings')
+        .selectAll()
+        .where('guild_id', '=', guildId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const recordQuestions = RECORD_OVERRIDES.find((m) => m === row.record_questions);
+      return {
+        questionChannelIds: parseIds(row.question_channel_ids),
+        privateDefault: Number(row.private_default) === 1,
+        ...(recordQuestions ? { recordQuestions } : {}),
+        ...(row.cooldown_questions !== null && row.cooldown_seconds !== null
+          ? { cooldown: { questions: Number(row.cooldown_questions), seconds: Number(row.cooldown_seconds) } }
+          : {}),
+      };
+    },
+
+    async saveGuildSettings(guildId: string, settings: StoredGuildSettings): Promise<void> {
+      const values = {
+        question_channel_ids: JSON.stringify(settings.questionChannelIds),
+        private_default: settings.privateDefault ? 1 : 0,
+        record_questions: settings.recordQuestions ?? null,
+        cooldown_questions: settings.cooldown?.questions ?? null,
+        cooldown_seconds: settings.cooldown?.seconds ?? null,
+        updated_at: iso(new Date()),
+      };
+      await write((tx) =>
+        tx
+          .insertInto('guild_settings')
+          .values({ guild_id: guildId, ...values })
+          .onConflict((oc) => oc.column('guild_id').doUpdateSet(values))
+          .execute(),
+      );
+    },
+
+    async anyQuestionChannels(): Promise<boolean> {
+      const row = await conn
+        .db()
+        .selectFrom('guild_settings')
+        .select('guild_id')
+        .where('question_channel_ids', '!=', '[]')
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async forgetGuild(guildId: string) {
+      return write(async (tx) => {
+        const s = await tx.deleteFrom('guild_settings').where('guild_id', '=', guildId).executeTakeFirst();
+        const q = await tx.deleteFrom('questions').where('guild_id', '=', guildId).executeTakeFirst();
+        const f = await tx.deleteFrom('feedback').where('guild_id', '=', guildId).executeTakeFirst();
+        const p = await tx.deleteFrom('picks').where('guild_id', '=', guildId).executeTakeFirst();
+        return {
+          settings: Number(s.numDeletedRows),
+          questions: Number(q.numDeletedRows),
+          feedback: Number(f.numDeletedRows),
+          picks: Number(p.numDeletedRows),
+        };
+      });
     },
 
     close: () => conn.close(),

@@ -38,6 +38,10 @@ export function lazyStore(settings: StoreSettings, logger: Logger): Store {
     feedbackCounts: async (w) => (await get()).feedbackCounts(w),
     pickCounts: async (w) => (await get()).pickCounts(w),
     reachedEntryIds: async (w) => (await get()).reachedEntryIds(w),
+    guildSettings: async (id) => (await get()).guildSettings(id),
+    saveGuildSettings: async (id, settings) => (await get()).saveGuildSettings(id, settings),
+    anyQuestionChannels: async () => (await get()).anyQuestionChannels(),
+    forgetGuild: async (id) => (await get()).forgetGuild(id),
     async close() {
       const store = opened ?? (await opening?.catch(() => undefined));
       await store?.close();

@@ -50,6 +50,28 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('picks_at').ifNotExists().on('picks').columns(['at']).execute();
     },
   },
+  '0002_guild_settings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('guild_settings')
+        .ifNotExists()
+        .addColumn('guild_id', 'text', (c) => c.primaryKey())
+        .addColumn('question_channel_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('private_default', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('record_questions', 'text')
+        .addColumn('cooldown_questions', 'integer')
+        .addColumn('cooldown_seconds', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // Forgetting a server deletes its recorded rows by guild.
+      await db.schema
+        .createIndex('questions_guild_id')
+        .ifNotExists()
+        .on('questions')
+        .columns(['guild_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

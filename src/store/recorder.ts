@@ -8,7 +8,8 @@ export type RecordMode = (typeof RECORD_MODES)[number];
 export interface RecorderOptions {
   store: Store;
   logger: Logger;
-  mode?: Exclude<RecordMode, 'off'>;
+  /** What is kept unless a server overrides it (`off`: only what a server's own setting asks for). */
+  mode?: RecordMode;
   /** Flush at least this often. */
   flushMs?: number;
   /** Flush at once when this many records wait. */
@@ -27,11 +28,14 @@ export interface RecorderStats {
   failures: number;
 }
 
-/** What the bot calls. Every method returns at once: the database is written later, off the reply path. */
+/**
+ * What the bot calls. Every method returns at once: the database is written later, off the reply path.
+ * `mode` is the server's own setting (/oxytocin-admin recording), when it has one.
+ */
 export interface Recorder {
-  question(record: QuestionRecord): void;
-  feedback(record: FeedbackRecord): void;
-  pick(record: PickRecord): void;
+  question(record: QuestionRecord, mode?: RecordMode): void;
+  feedback(record: FeedbackRecord, mode?: RecordMode): void;
+  pick(record: PickRecord, mode?: RecordMode): void;
   /** Writes what is queued now (the timer does this on its own). Never throws. */
   flush(): Promise<void>;
   stats(): RecorderStats;
@@ -146,12 +150,16 @@ export function createRecorder(options: RecorderOptions): Recorder {
   };
 
   return {
-    question(record) {
-      if (mode === 'unanswered' && record.status === 'answered') return;
+    question(record, own = mode) {
+      if (own === 'off' || (own === 'unanswered' && record.status === 'answered')) return;
       push({ kind: 'question', record });
     },
-    feedback: (record) => push({ kind: 'feedback', record }),
-    pick: (record) => push({ kind: 'pick', record }),
+    feedback(record, own = mode) {
+      if (own !== 'off') push({ kind: 'feedback', record });
+    },
+    pick(record, own = mode) {
+      if (own !== 'off') push({ kind: 'pick', record });
+    },
     flush,
     stats: () => ({ pending: queue.length, ...stats }),
     async close(timeoutMs = 3000) {

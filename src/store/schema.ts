@@ -32,8 +32,21 @@ export interface PicksTable {
   entry_id: string;
 }
 
+/** One row per server that changed a setting (/oxytocin-admin); null columns fall back to the global default. */
+export interface GuildSettingsTable {
+  guild_id: string;
+  /** JSON array of channel ids. */
+  question_channel_ids: string;
+  private_default: number;
+  record_questions: string | null;
+  cooldown_questions: number | null;
+  cooldown_seconds: number | null;
+  updated_at: string;
+}
+
 export interface StoreSchema {
   questions: QuestionsTable;
   feedback: FeedbackTable;
   picks: PicksTable;
+  guild_settings: GuildSettingsTable;
 }

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.ts';
 import { lazyStore } from './lazy.ts';
 import { createRecorder, NO_RECORDER, type Recorder, type RecordMode } from './recorder.ts';
 import { scheduleRetention } from './retention.ts';
+import type { Store } from './types.ts';
 
 export interface RecordingSettings {
   recordQuestions: RecordMode;
@@ -12,17 +13,24 @@ export interface RecordingSettings {
 
 export interface Recording {
   recorder: Recorder;
+  /** The store it writes to (opened on first use), also serving per-server settings; none when off. */
+  store?: Store;
   /** Flushes what is queued, stops the daily retention and closes the database. */
   stop(): Promise<void>;
 }
 
 /**
- * What `npm start`, each shard and `npm run start:http` record, from the configuration: nothing at all with
- * RECORD_QUESTIONS=off (the database is not even opened); otherwise a recorder over the store, with retention
- * at start-up and once a day.
+ * What `npm start`, each shard and `npm run start:http` record, from the configuration: a recorder over the
+ * store, with retention at start-up and once a day. With RECORD_QUESTIONS=off nothing is kept and the database
+ * is not even opened, unless `serverSettings` is set: the bot then keeps per-server settings in the store, and
+ * records a server's questions only when that server turned recording on (/oxytocin-admin recording).
  */
-export function startRecording(settings: RecordingSettings, logger: Logger): Recording {
-  if (settings.recordQuestions === 'off') {
+export function startRecording(
+  settings: RecordingSettings,
+  logger: Logger,
+  { serverSettings = false } = {},
+): Recording {
+  if (settings.recordQuestions === 'off' && !serverSettings) {
     logger.info({ recordQuestions: 'off' }, 'not recording questions');
     return { recorder: NO_RECORDER, stop: async () => undefined };
   }
@@ -35,10 +43,13 @@ export function startRecording(settings: RecordingSettings, logger: Logger): Rec
       retentionDays: settings.retentionDays,
       store: settings.databaseUrl ? 'postgres' : 'sqlite',
     },
-    'recording questions',
+    settings.recordQuestions === 'off'
+      ? 'not recording questions, unless a server turns it on'
+      : 'recording questions',
   );
   return {
     recorder,
+    store,
     async stop() {
       retention.stop();
       await retention.ready;

@@ -97,6 +97,16 @@ export interface Deleted {
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** A server's own settings, set with /oxytocin-admin. An absent field means "the global default". */
+export interface StoredGuildSettings {
+  questionChannelIds: string[];
+  privateDefault: boolean;
+  /** Overrides RECORD_QUESTIONS for this server. */
+  recordQuestions?: 'all' | 'unanswered' | 'off';
+  /** Overrides COOLDOWN_QUESTIONS / COOLDOWN_SECONDS for this server. */
+  cooldown?: { questions: number; seconds: number };
+}
+
 /** The store behind the recorder and the report. One implementation, two databases (Kysely). */
 export interface Store {
   readonly dialect: Dialect;
@@ -112,5 +122,13 @@ export interface Store {
   pickCounts(window: Window): Promise<PickCount[]>;
   /** Entry ids that were answered, given feedback or picked in the window. */
   reachedEntryIds(window: Window): Promise<string[]>;
+  /** One server's settings as stored; undefined when it has none. */
+  guildSettings(guildId: string): Promise<StoredGuildSettings | undefined>;
+  /** Replaces one server's settings. */
+  saveGuildSettings(guildId: string, settings: StoredGuildSettings): Promise<void>;
+  /** Whether any server has a question channel (the bot then needs the Message Content intent). */
+  anyQuestionChannels(): Promise<boolean>;
+  /** The bot left the server: its settings and everything recorded from it go. */
+  forgetGuild(guildId: string): Promise<Deleted & { settings: number }>;
   close(): Promise<void>;
 }

@@ -37,7 +37,7 @@ describe('the bot, end to end through the simulator', () => {
 
   it('registers its commands, and they pass Discord validation', () => {
     const names = h.sim.commands(h.sim.guild.id).map((c) => c.name);
-    expect(names).toEqual(['oxytocin', 'Ask Oxytocin Bot', 'Reply with Oxytocin Bot']);
+    expect(names).toEqual(['oxytocin', 'oxytocin-admin', 'Ask Oxytocin Bot', 'Reply with Oxytocin Bot']);
     expect(h.sim.violations()).toEqual([]);
   });
 

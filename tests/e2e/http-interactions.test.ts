@@ -76,6 +76,7 @@ describe('HTTP interactions endpoint', () => {
       logger: createLogger({ level: 'debug', pretty: false, destination, secrets: [token] }),
       cooldown: { questions: 1000, seconds: 30 },
       recorder,
+      store,
       transport: 'http',
     });
     url = `http://127.0.0.1:${server.port}`;
@@ -118,6 +119,20 @@ describe('HTTP interactions endpoint', () => {
     );
 
     expect(relay.replies.slice(before)).toEqual([{ status: 202, headers: expect.anything(), body: '' }]);
+    expect(sim.violations()).toEqual([]);
+  });
+
+  it('/oxytocin-admin works over HTTP: a setting saved by a deferred reply takes effect', async () => {
+    const set = await sim.slash('oxytocin-admin', 'private-default', { state: 'on' });
+    expect(set.type).toBe('deferred-reply');
+    expect(set.ephemeral).toBe(true);
+    expect(set.content).toMatch(/^Private by default: on/);
+    expect((await sim.slash('oxytocin', 'ask', { question: 'what is oxytocin' })).ephemeral).toBe(true);
+    const added = await sim.slash('oxytocin-admin', 'channels add', { channel: sim.channel });
+    expect(added.content).toContain('The gateway process starts reading messages there within 3 s.');
+    await sim.slash('oxytocin-admin', 'channels remove', { channel: sim.channel });
+    await sim.slash('oxytocin-admin', 'private-default', { state: 'off' });
+    expect((await sim.slash('oxytocin', 'ask', { question: 'what is oxytocin' })).ephemeral).toBe(false);
     expect(sim.violations()).toEqual([]);
   });
 

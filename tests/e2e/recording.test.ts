@@ -154,7 +154,7 @@ describe('recording questions, feedback and picks, end to end through the simula
         name: string;
       }[]
     ).map((t) => t.name);
-    expect(tables.sort()).toEqual(['feedback', 'picks', 'questions']);
+    expect(tables.sort()).toEqual(['feedback', 'guild_settings', 'picks', 'questions']);
     let cells = 0;
     for (const table of tables) {
       for (const row of db.prepare(`select * from ${table}`).all() as Record<string, unknown>[]) {

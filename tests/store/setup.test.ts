@@ -43,7 +43,7 @@ describe('startRecording, as the bot runs it', () => {
     expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(true);
     expect(lines.find((l) => l.msg === 'question store ready')).toMatchObject({
       store: 'sqlite',
-      migrated: ['0001_question_log'],
+      migrated: ['0001_question_log', '0002_guild_settings'],
     });
     expect(lines.find((l) => l.msg === 'old records deleted')).toMatchObject({ retentionDays: 90 });
     expect(recording.recorder.stats()).toMatchObject({ written: 1, pending: 0 });

@@ -76,7 +76,7 @@ function storeContract(name: string, open: () => Promise<Store & { migrated: str
     });
 
     it('migrates from empty, and a second start applies nothing and keeps every row', async () => {
-      expect(store.migrated).toEqual(['0001_question_log']);
+      expect(store.migrated).toEqual(['0001_question_log', '0002_guild_settings']);
       await store.insert(BATCH);
       const again = await open();
       expect(again.migrated).toEqual([]);
@@ -145,6 +145,42 @@ function storeContract(name: string, open: () => Promise<Store & { migrated: str
     it('writes nothing for an empty batch', async () => {
       await expect(store.insert({ questions: [], feedback: [], picks: [] })).resolves.toBeUndefined();
     });
+
+    it("keeps a server's settings, replaces them, says whether any server has a question channel", async () => {
+      expect(await store.guildSettings('333')).toBeUndefined();
+      expect(await store.anyQuestionChannels()).toBe(false);
+      await store.saveGuildSettings('333', { questionChannelIds: ['44', '55'], privateDefault: true });
+      expect(await store.guildSettings('333')).toEqual({
+        questionChannelIds: ['44', '55'],
+        privateDefault: true,
+      });
+      expect(await store.anyQuestionChannels()).toBe(true);
+      const full = {
+        questionChannelIds: [],
+        privateDefault: false,
+        recordQuestions: 'unanswered' as const,
+        cooldown: { questions: 3, seconds: 60 },
+      };
+      await store.saveGuildSettings('333', full);
+      expect(await store.guildSettings('333')).toEqual(full);
+      expect(await store.anyQuestionChannels()).toBe(false);
+    });
+
+    it('forgets a server: its settings, questions, feedback and picks, and nothing of the others', async () => {
+      const others = await store.dailyCounts(window);
+      await store.insert({
+        questions: [q(0, 'slash', 'from the server that left', 'no_match', null, 0.1, [], '333')],
+        feedback: [
+          { at: at(0), guildId: '333', entryId: 'made', helpful: true, question: null, confidence: 1 },
+        ],
+        picks: [{ at: at(0), guildId: '333', menu: 'related', question: 'q', entryId: 'made' }],
+      });
+      expect(await store.forgetGuild('333')).toEqual({ settings: 1, questions: 1, feedback: 1, picks: 1 });
+      expect(await store.guildSettings('333')).toBeUndefined();
+      expect(await store.dailyCounts({ ...window, guildId: '333' })).toEqual([]);
+      expect(await store.dailyCounts(window)).toEqual(others);
+      expect(await store.forgetGuild('333')).toEqual({ settings: 0, questions: 0, feedback: 0, picks: 0 });
+    });
   });
 }
 
@@ -181,12 +217,12 @@ describe('PostgreSQL specifics', () => {
     await client.connect();
     const { rows } = await client.query<{ table_name: string; column_name: string }>(
       `select table_name, column_name from information_schema.columns
-       where table_schema = 'public' and table_name in ('questions', 'feedback', 'picks')
+       where table_schema = 'public' and table_name in ('questions', 'feedback', 'picks', 'guild_settings')
        order by table_name, ordinal_position`,
     );
     await client.end();
     const raw = new Database(join(dataDir, SQLITE_FILE));
-    const sqlite = ['feedback', 'picks', 'questions'].flatMap((t) =>
+    const sqlite = ['feedback', 'guild_settings', 'picks', 'questions'].flatMap((t) =>
       (raw.prepare(`pragma table_info(${t})`).all() as { name: string }[]).map((c) => `${t}.${c.name}`),
     );
     raw.close();
