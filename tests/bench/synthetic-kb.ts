@@ -34,6 +34,7 @@ export function syntheticKb(real: KnowledgeBase, size: number, seed = 42): Knowl
     title: `${words(6)}?`,
     category: pick(real.categories).id,
     questions: Array.from({ length: 8 }, () => words(3 + Math.floor(random() * 6))),
+    training: [],
     keywords: Array.from({ length: 4 }, () => pick(vocabulary)),
     body: words(120),
     related: [],
