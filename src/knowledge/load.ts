@@ -31,11 +31,14 @@ export interface LoadResult {
  */
 export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const problems: Problem[] = [];
-  const references = await loadReferences(dir, problems);
-  const categories = await loadCategories(dir, problems);
-  const synonyms = await loadSynonyms(dir, problems);
-  const about = await loadAbout(dir, problems);
-  const entries = await loadEntries(dir, problems);
+  // Every file is read at once (problems are sorted below, so the order they are found in does not matter).
+  const [references, categories, synonyms, about, entries] = await Promise.all([
+    loadReferences(dir, problems),
+    loadCategories(dir, problems),
+    loadSynonyms(dir, problems),
+    loadAbout(dir, problems),
+    loadEntries(dir, problems),
+  ]);
   const warnings: Problem[] = [];
   await loadTraining(dir, entries, problems, warnings);
   if (references && categories) problems.push(...checkKnowledgeBase({ entries, references, categories }));
@@ -153,14 +156,15 @@ async function loadEntries(dir: string, problems: Problem[]): Promise<Entry[]> {
     problems.push({ file: 'entries/', field: 'folder', message: 'the entries folder is missing' });
     return [];
   }
+  // Read together (the disk and the page cache answer in parallel), then parsed in name order.
+  const texts = await Promise.all(names.map((name) => readText(dir, `entries/${name}`, problems)));
   const entries: Entry[] = [];
-  for (const name of names) {
-    const file = `entries/${name}`;
-    const text = await readText(dir, file, problems);
-    if (text === undefined) continue;
-    const entry = parseEntry(text, file, problems);
+  names.forEach((name, i) => {
+    const text = texts[i];
+    if (text === undefined) return;
+    const entry = parseEntry(text, `entries/${name}`, problems);
     if (entry) entries.push(entry);
-  }
+  });
   return entries;
 }
 
@@ -184,7 +188,14 @@ async function loadTraining(
     return;
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
-  for (const name of names) {
+  const files = await Promise.all(
+    names.map((name) =>
+      byId.has(basename(name, '.yaml')) && name.endsWith('.yaml')
+        ? loadYamlFile(dir, `training/${name}`, trainingFileSchema, problems)
+        : undefined,
+    ),
+  );
+  for (const [i, name] of names.entries()) {
     const file = `training/${name}`;
     const id = basename(name, '.yaml');
     const entry = byId.get(id);
@@ -200,7 +211,7 @@ async function loadTraining(
       }
       continue;
     }
-    const loaded = await loadYamlFile(dir, file, trainingFileSchema, problems);
+    const loaded = files[i];
     if (!loaded) continue;
     entry.training = loaded.data;
     const lines = entryLines.get(entry);
