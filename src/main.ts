@@ -3,10 +3,8 @@ import { loadConfig } from './config/index.ts';
 import { startBot } from './discord/bot.ts';
 import { startGatewayHealth } from './http/health.ts';
 import { createLogger } from './logger.ts';
-import { createMetrics } from './metrics/index.ts';
-import { modelCache } from './model-cache/index.ts';
-import { knowledgeStatus, loadInitialKnowledge, startLiveKnowledge } from './reload/index.ts';
-import { startRecording } from './store/setup.ts';
+import { knowledgeStatus } from './reload/index.ts';
+import { startServing } from './startup/serving.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
 const SHUTDOWN_MS = 4000;
@@ -24,22 +22,10 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   }).child(shardIds ? { shardIds } : {});
-  // The trained model is kept in DATA_DIR, so a restart with the same knowledge skips training.
-  const models = modelCache({ dir: config.dataDir, logger });
-  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger, models.build);
-  if (!knowledge) return 1;
+  const serving = await startServing(config, logger);
+  if (!serving) return 1;
+  const { knowledge, recording, metrics, live } = serving;
   const { kb } = knowledge.current;
-
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const recording = startRecording(config, logger, { serverSettings: true });
-  const metrics = createMetrics({ processMetrics: true });
-  const live = startLiveKnowledge({
-    dir: config.knowledgeDir,
-    holder: knowledge,
-    logger,
-    onReload: metrics.knowledgeReloaded,
-    build: models.build,
-  });
   const bot = await startBot({
     token,
     kb,

@@ -1,10 +1,7 @@
 import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config/index.ts';
 import { createLogger } from '../logger.ts';
-import { createMetrics } from '../metrics/index.ts';
-import { modelCache } from '../model-cache/index.ts';
-import { loadInitialKnowledge, startLiveKnowledge } from '../reload/index.ts';
-import { startRecording } from '../store/setup.ts';
+import { startServing } from '../startup/serving.ts';
 import { startInteractionsServer } from './server.ts';
 
 /** Grace period for a clean shutdown before the process exits anyway. */
@@ -24,22 +21,10 @@ runCli(async () => {
     pretty: config.logPretty || undefined,
     secrets: [token],
   });
-  // The trained model is kept in DATA_DIR, so a restart with the same knowledge skips training.
-  const models = modelCache({ dir: config.dataDir, logger });
-  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger, models.build);
-  if (!knowledge) return 1;
+  const serving = await startServing(config, logger);
+  if (!serving) return 1;
+  const { knowledge, recording, metrics, live } = serving;
   const { kb } = knowledge.current;
-
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const recording = startRecording(config, logger, { serverSettings: true });
-  const metrics = createMetrics({ processMetrics: true });
-  const live = startLiveKnowledge({
-    dir: config.knowledgeDir,
-    holder: knowledge,
-    logger,
-    onReload: metrics.knowledgeReloaded,
-    build: models.build,
-  });
   const server = await startInteractionsServer({
     publicKey: config.publicKey as string,
     token,
