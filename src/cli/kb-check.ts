@@ -6,9 +6,10 @@ import { runCli } from './run-cli.ts';
 runCli(async () => {
   const { knowledgeDir } = loadConfig(process.env);
   const { kb, problems, warnings } = await loadKnowledgeBase(knowledgeDir);
-  for (const w of warnings) console.error(`warning: ${knowledgeDir.replace(/\/$/, '')}/${formatProblem(w)}`);
+  const base = knowledgeDir.replace(/\/$/, '');
+  for (const w of warnings) console.error(`warning: ${base}/${formatProblem(w)}`);
   if (!kb) {
-    for (const p of problems) console.error(`${knowledgeDir.replace(/\/$/, '')}/${formatProblem(p)}`);
+    for (const p of problems) console.error(`${base}/${formatProblem(p)}`);
     console.error(
       `\n${problems.length} problem${problems.length === 1 ? '' : 's'} found in ${knowledgeDir}.`,
     );

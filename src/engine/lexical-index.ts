@@ -13,11 +13,6 @@ export interface Phrasing {
   terms: readonly string[];
   /** Sum of the IDF of its distinct terms. */
   mass: number;
-  /**
-   * From the entry's training file: it teaches the learned part (the softmax) only. Training phrasings are many
-   * and long, so they stay out of the lexical fields and the phrasing match, which they would swamp.
-   */
-  training: boolean;
 }
 
 /** Inverted index over entries (BM25F) and over each title/alternate question (phrasing match). */
@@ -123,6 +118,8 @@ export class LexicalIndex {
       [e.title, ...phrasingsOf(e)].forEach((text, k) => {
         const terms = new Set(all[k]);
         if (terms.size === 0) return;
+        // A training phrasing teaches the learned part (the softmax) only: they are many and long, so they stay
+        // out of the phrasing match (and the lexical fields above), which they would swamp.
         const isTraining = k > questions.length;
         const id = this.phrasings.length;
         let mass = 0;
@@ -133,7 +130,7 @@ export class LexicalIndex {
           if (list) list.push(id);
           else this.phrasingPostings.set(term, [id]);
         }
-        this.phrasings.push({ entry, text, terms: [...terms], mass, training: isTraining });
+        this.phrasings.push({ entry, text, terms: [...terms], mass });
       });
     });
   }

@@ -180,26 +180,25 @@ async function loadTraining(
   warnings: Problem[],
 ): Promise<void> {
   let names: string[];
-  let entryFiles: Set<string>;
   try {
     names = (await readdir(join(dir, 'training'))).filter((n) => !n.startsWith('.')).sort();
-    entryFiles = new Set(await readdir(join(dir, 'entries')));
   } catch {
     return;
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const files = await Promise.all(
-    names.map((name) =>
-      byId.has(basename(name, '.yaml')) && name.endsWith('.yaml')
-        ? loadYamlFile(dir, `training/${name}`, trainingFileSchema, problems)
-        : undefined,
-    ),
-  );
-  for (const [i, name] of names.entries()) {
+  const targets = names.map((name) => {
     const file = `training/${name}`;
     const id = basename(name, '.yaml');
-    const entry = byId.get(id);
+    const entry = name.endsWith('.yaml') ? byId.get(id) : undefined;
+    return { name, file, id, entry };
+  });
+  const files = await Promise.all(
+    targets.map((t) => (t.entry ? loadYamlFile(dir, t.file, trainingFileSchema, problems) : undefined)),
+  );
+  let entryFiles: Set<string> | undefined;
+  for (const [i, { name, file, id, entry }] of targets.entries()) {
     if (!entry) {
+      entryFiles ??= new Set(await readdir(join(dir, 'entries')).catch(() => []));
       if (!name.endsWith('.yaml') || !entryFiles.has(`${id}.md`)) {
         warnings.push({
           file,

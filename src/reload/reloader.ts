@@ -48,8 +48,8 @@ export function createReloader(options: {
       const { kb, problems, warnings } = await loadKnowledgeBase(dir);
       const loadMs = Math.round(performance.now() - loadStarted);
       const base = dir.replace(/\/$/, '');
-      for (const w of warnings)
-        logger.warn({ warning: `${base}/${formatProblem(w)}` }, `${base}/${formatProblem(w)}`);
+      for (const line of warnings.map((w) => `${base}/${formatProblem(w)}`))
+        logger.warn({ warning: line }, line);
       if (!kb) {
         lastProblems = problems.map(formatProblem);
         for (const p of lastProblems) logger.warn({ problem: `${base}/${p}` }, `${base}/${p}`);
