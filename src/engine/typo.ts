@@ -21,32 +21,40 @@ export const DEFAULT_TYPO_OPTIONS: TypoOptions = { minLength1: 5, minLength2: 8 
  */
 const PREFIX = 7;
 
+/** Word ids take the low bits of a packed delete (hash * ID_SPAN + id); a double holds 53 bits exactly. */
+const ID_BITS = 21;
+const ID_SPAN = 2 ** ID_BITS;
+
 export class TypoCorrector {
-  private readonly known: Map<string, number>;
-  private readonly deletes = new Map<string, string[]>();
+  private readonly known = new Map<string, number>();
+  private readonly words: string[] = [];
+  /**
+   * The delete index: one number per (delete, word) pair, hash(delete) * ID_SPAN + word id, sorted so a look-up
+   * is a binary search. A Map from each delete string to its words held ~170,000 strings and arrays (7 MB);
+   * this is 8 bytes a pair. Two deletes with the same hash only add a candidate that the distance check drops.
+   */
+  private index = new Float64Array(0);
+  /** Pairs added since the index was last sorted (merged in at the next look-up). */
+  private pending: number[] = [];
 
   /** `frequencies`: word -> how many entries use it (ties go to the commoner word). */
   constructor(
     frequencies: Map<string, number>,
     private readonly options: TypoOptions = DEFAULT_TYPO_OPTIONS,
   ) {
-    this.known = new Map();
     for (const [word, frequency] of frequencies) this.add(word, frequency);
   }
 
   /** Makes a word known (a later correction may return it). */
   add(word: string, frequency: number): void {
-    if (this.known.has(word)) {
-      this.known.set(word, frequency);
-      return;
-    }
+    const isNew = !this.known.has(word);
     this.known.set(word, frequency);
-    if (word.length < this.options.minLength1 - 1) return;
-    for (const d of deletions(word.slice(0, PREFIX), word.length >= this.options.minLength2 - 1 ? 2 : 1)) {
-      const list = this.deletes.get(d);
-      if (list) list.push(word);
-      else this.deletes.set(d, [word]);
-    }
+    if (!isNew || word.length < this.options.minLength1 - 1) return;
+    const id = this.words.length;
+    if (id >= ID_SPAN) throw new Error(`the typo corrector holds at most ${ID_SPAN} words`);
+    this.words.push(word);
+    for (const h of deleteHashes(word, word.length >= this.options.minLength2 - 1 ? 2 : 1))
+      this.pending.push(h * ID_SPAN + id);
   }
 
   has(word: string): boolean {
@@ -57,38 +65,77 @@ export class TypoCorrector {
   correct(word: string): string | undefined {
     if (this.known.has(word) || word.length < this.options.minLength1 || /\d/.test(word)) return undefined;
     if (this.options.realWords?.has(word)) return undefined;
+    if (this.pending.length > 0) this.merge();
     const maxDistance = word.length >= this.options.minLength2 ? 2 : 1;
     let best: { word: string; distance: number; freq: number } | undefined;
-    for (const d of deletions(word.slice(0, PREFIX), maxDistance)) {
-      for (const candidate of this.deletes.get(d) ?? []) {
+    const seen = new Set<number>();
+    for (const h of deleteHashes(word, maxDistance)) {
+      const index = this.index;
+      for (
+        let i = lowerBound(index, h * ID_SPAN);
+        i < index.length && (index[i] as number) < (h + 1) * ID_SPAN;
+        i++
+      ) {
+        const id = (index[i] as number) % ID_SPAN;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const candidate = this.words[id] as string;
         const distance = damerauLevenshtein(word, candidate, maxDistance);
         if (distance > maxDistance) continue;
         const freq = this.known.get(candidate) ?? 0;
-        if (!best || distance < best.distance || (distance === best.distance && freq > best.freq)) {
+        // Ties go to the commoner word, then to the first in alphabetical order (the same on every build).
+        const better =
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && (freq > best.freq || (freq === best.freq && candidate < best.word)));
+        if (better) {
           best = { word: candidate, distance, freq };
         }
       }
     }
     return best?.word;
   }
+
+  private merge(): void {
+    const merged = new Float64Array(this.index.length + this.pending.length);
+    merged.set(this.index);
+    merged.set(this.pending, this.index.length);
+    this.index = merged.sort();
+    this.pending = [];
+  }
 }
 
-/** The word itself and every string reachable by deleting up to `max` characters. */
-function deletions(word: string, max: number): Set<string> {
-  const out = new Set<string>([word]);
-  let frontier = [word];
-  for (let depth = 0; depth < max; depth++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const d = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(d)) {
-          out.add(d);
-          next.push(d);
-        }
-      }
+/** First position in `sorted` holding a value >= `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The 32-bit hashes (FNV-1a) of the word's prefix and of every string reachable from it by deleting up to
+ * `max` characters, without building those strings.
+ */
+function deleteHashes(word: string, max: number): Set<number> {
+  const n = Math.min(word.length, PREFIX);
+  const out = new Set<number>();
+  const hash = (skipA: number, skipB: number) => {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < n; k++) {
+      if (k === skipA || k === skipB) continue;
+      h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
     }
-    frontier = next;
+    return h >>> 0;
+  };
+  out.add(hash(-1, -1));
+  for (let i = 0; i < n; i++) {
+    out.add(hash(i, -1));
+    if (max >= 2) for (let j = i + 1; j < n; j++) out.add(hash(i, j));
   }
   return out;
 }

@@ -42,6 +42,8 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const warnings: Problem[] = [];
   await loadTraining(dir, entries, problems, warnings);
   if (references && categories) problems.push(...checkKnowledgeBase({ entries, references, categories }));
+  // The line look-ups hold each file's parsed YAML document: needed for the checks above, not by a running bot.
+  for (const entry of entries) entryLines.delete(entry);
   const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   if (sorted.length > 0 || !references || !categories || !synonyms || about === undefined) {
     return { problems: sorted, entries, warnings };

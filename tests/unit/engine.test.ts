@@ -150,6 +150,88 @@ describe('typo correction', () => {
   });
 });
 
+describe('typo correction: the compact delete index', () => {
+  /** SymSpell as it was first written (a Map from each delete string to its words): the reference. */
+  function referenceCorrector(known: Map<string, number>) {
+    const deletions = (w: string, max: number) => {
+      const out = new Set([w]);
+      let frontier = [w];
+      for (let depth = 0; depth < max; depth++) {
+        const next: string[] = [];
+        for (const f of frontier)
+          for (let i = 0; i < f.length; i++) {
+            const d = f.slice(0, i) + f.slice(i + 1);
+            if (!out.has(d)) next.push(d);
+            out.add(d);
+          }
+        frontier = next;
+      }
+      return out;
+    };
+    const index = new Map<string, string[]>();
+    for (const w of known.keys()) {
+      if (w.length < 4) continue;
+      for (const d of deletions(w.slice(0, 7), w.length >= 7 ? 2 : 1))
+        index.set(d, [...(index.get(d) ?? []), w]);
+    }
+    return (word: string): string | undefined => {
+      if (known.has(word) || word.length < 5 || /\d/.test(word)) return undefined;
+      const max = word.length >= 8 ? 2 : 1;
+      let best: { w: string; d: number; f: number } | undefined;
+      for (const d of deletions(word.slice(0, 7), max))
+        for (const w of index.get(d) ?? []) {
+          const distance = damerauLevenshtein(word, w, max);
+          const f = known.get(w) ?? 0;
+          const better =
+            !best ||
+            distance < best.d ||
+            (distance === best.d && (f > best.f || (f === best.f && w < best.w)));
+          if (distance <= max && better) best = { w, d: distance, f };
+        }
+      return best?.w;
+    };
+  }
+
+  it('corrects every misspelling of the knowledge base vocabulary exactly as string deletes would', () => {
+    const a = new Analyzer([]);
+    const known = new Map<string, number>();
+    for (const e of kb.entries)
+      for (const w of new Set(a.words(`${e.title} ${e.body} ${e.keywords.join(' ')}`)))
+        known.set(w, (known.get(w) ?? 0) + 1);
+    const corrector = new TypoCorrector(known);
+    const reference = referenceCorrector(known);
+    // Misspellings made by a fixed recipe: drop, double, swap or replace a letter at a few positions.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const misspell = (w: string) => {
+      const i = next(w.length);
+      switch (next(4)) {
+        case 0:
+          return w.slice(0, i) + w.slice(i + 1);
+        case 1:
+          return w.slice(0, i) + (w[i] as string) + w.slice(i);
+        case 2:
+          return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : `${w}s`;
+        default:
+          return w.slice(0, i) + 'zqxe'[next(4)] + w.slice(i + 1);
+      }
+    };
+    const words = [...known.keys()].filter((w) => w.length >= 5);
+    let corrected = 0;
+    for (const w of words) {
+      const typo = next(3) === 0 ? misspell(misspell(w)) : misspell(w);
+      const expected = reference(typo);
+      expect(corrector.correct(typo), typo).toBe(expected);
+      if (expected !== undefined) corrected++;
+    }
+    expect(words.length).toBeGreaterThan(1000);
+    expect(corrected).toBeGreaterThan(words.length / 2);
+  });
+});
+
 describe('typo correction against the knowledge base', () => {
   const analyzer = () => new Analyzer([]);
   const kbWith = (questions: string[]): KnowledgeBase => ({
