@@ -54,14 +54,16 @@ export async function build({ outdir = join(ROOT, 'dist') } = {}) {
     target: 'node20',
     external: EXTERNAL,
     // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
     sourcemap: true,
     // Stack traces name src/ files and lines; the source text itself stays out of the maps (less to load).
     sourcesContent: false,
     outExtension: { '.js': '.js' },
     chunkNames: 'chunks/[name]-[hash]',
-    // The model cache (src/model-cache/) keys stored models by the engine code that trained them.
-    define: { ENGINE_FINGERPRINT: JSON.stringify(engineFingerprint()) },
+    // The knowledge cache (src/knowledge-cache/) keys what it stores by the code that prepared it.
+    define: { CODE_FINGERPRINT: JSON.stringify(codeFingerprint()) },
     logLevel: 'warning',
   });
   asciiOnly(outdir);
@@ -92,15 +94,20 @@ function asciiOnly(outdir) {
   }
 }
 
-/** A hash of src/engine/ (names and bytes). */
-function engineFingerprint() {
-  const dir = join(ROOT, 'src/engine');
+/** A hash of src/engine/ and src/knowledge/ (names and bytes), as the knowledge cache computes it unbundled. */
+function codeFingerprint() {
+  return ['src/engine', 'src/knowledge'].map(dirHash).join('+');
+}
+
+/** Like src/reload/hash.ts: sorted paths and bytes under `dir`, sha256, first 16 hex digits. */
+function dirHash(relativeDir) {
+  const dir = join(ROOT, relativeDir);
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).sort())
-    hash
-      .update(name)
-      .update('\0')
-      .update(readFileSync(join(dir, name)));
+  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile() || name.split('/').some((part) => part.startsWith('.'))) continue;
+    hash.update(name).update('\0').update(readFileSync(path)).update('\0');
+  }
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -70,10 +70,10 @@ export function createAutocomplete(
     }
     const best = new Map<number, number>();
     for (const [p, m] of matched) {
-      const phrasing = index.phrasings[p];
-      if (!phrasing) continue;
-      const s = m / Math.max(phrasing.mass, 1e-9) + m * 0.01;
-      if (s > (best.get(phrasing.entry) ?? 0)) best.set(phrasing.entry, s);
+      const entry = index.phrasingEntry[p];
+      if (entry === undefined) continue;
+      const s = m / Math.max(index.phrasingMass[p] as number, 1e-9) + m * 0.01;
+      if (s > (best.get(entry) ?? 0)) best.set(entry, s);
     }
     return [...best.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

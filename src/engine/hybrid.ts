@@ -5,18 +5,20 @@ import { answerView } from './answer.ts';
 import { createAutocomplete } from './autocomplete.ts';
 import { CommonWords } from './common-words.ts';
 import { medicalAdviceIntent } from './intent.ts';
-import { features, LexicalIndex, type Phrasing } from './lexical-index.ts';
+import { features, LexicalIndex, type LexicalIndexData } from './lexical-index.ts';
 import { sanitizeQuery } from './sanitize.ts';
 import { ANCHOR_WORDS, FOREIGN_WORDS } from './scope.ts';
 import {
   DEFAULT_SOFTMAX_OPTIONS,
+  type Example,
   normalizeLogs,
+  RESTORED,
   SoftmaxClassifier,
   type SoftmaxModel,
   type SoftmaxOptions,
 } from './softmax.ts';
 import type { AskResult, Engine, SuggestionView } from './types.ts';
-import { DEFAULT_TYPO_OPTIONS, TypoCorrector } from './typo.ts';
+import { type CorrectorData, DEFAULT_TYPO_OPTIONS, TypoCorrector } from './typo.ts';
 
 /** Built once per process: every engine (and every reload) shares it. */
 let sharedRealWords: CommonWords | undefined;
@@ -274,9 +276,16 @@ export interface HybridEngine extends Engine {
   trained(): TrainedModel;
 }
 
-/** The engine's trained parts as plain data (the softmax is absent when the options turn it off). */
+/**
+ * The engine's built parts as data (the softmax is null when the options turn it off). With `corrector` and
+ * `index` too, an engine is restored without analysing the knowledge base again; `options` says which options
+ * built them (a different set builds afresh).
+ */
 export interface TrainedModel {
   softmax: SoftmaxModel | null;
+  corrector?: CorrectorData;
+  index?: LexicalIndexData;
+  options?: string;
 }
 
 export function createHybridEngine(
@@ -285,16 +294,30 @@ export function createHybridEngine(
   trained?: TrainedModel,
 ): HybridEngine {
   const options = { ...DEFAULT_HYBRID_OPTIONS, ...overrides };
+  const optionsKey = JSON.stringify(options);
   const analyzer = new Analyzer(kb.synonyms.map((g) => [...g]));
-  analyzer.useCorrector(buildCorrector(kb, analyzer));
-  const index = new LexicalIndex(kb.entries, analyzer, options);
-  const softmax = trainSoftmax(index, options.classifier, trained);
   const n = kb.entries.length;
+  let corrector: TypoCorrector;
+  let index: LexicalIndex;
+  let softmax: SoftmaxClassifier | undefined;
+  if (trained?.corrector && trained.index && trained.options === optionsKey) {
+    corrector = TypoCorrector.restore(trained.corrector, typoOptions());
+    index = new LexicalIndex(kb.entries, trained.index);
+    if (trained.softmax)
+      softmax = new SoftmaxClassifier(RESTORED, n, options.classifier.softmax, trained.softmax);
+    analyzer.useCorrector(corrector);
+  } else {
+    corrector = buildCorrector(kb, analyzer);
+    analyzer.useCorrector(corrector);
+    const built = LexicalIndex.build(kb.entries, analyzer, options);
+    index = built.index;
+    softmax = trainSoftmax(built.examples, n, options.classifier, trained);
+  }
   const scratch = {
     bm25: new Float64Array(n),
     covered: new Float64Array(n),
     phrasing: new Float64Array(n),
-    matched: new Float64Array(index.phrasings.length),
+    matched: new Float64Array(index.phrasingEntry.length),
     nb: new Float64Array(n),
   };
 
@@ -310,8 +333,12 @@ export function createHybridEngine(
   function naiveBayes(terms: string[]): Float64Array {
     const log = scratch.nb;
     for (let c = 0; c < n; c++) log[c] = terms.length * (index.nbLogAlpha - (index.nbLogNorm[c] as number));
-    for (const t of terms)
-      for (const [c, v] of index.nbPostings.get(t) ?? []) log[c] = (log[c] as number) + v;
+    for (const t of terms) {
+      const list = index.nbPostings.get(t);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2)
+        log[list[k] as number] = (log[list[k] as number] as number) + (list[k + 1] as number);
+    }
     return normalizeLogs(log);
   }
 
@@ -346,7 +373,11 @@ export function createHybridEngine(
     const touched: number[] = [];
     for (const t of unique) {
       const w = weight.get(t) as number;
-      for (const [entry, tf] of index.entryPostings.get(t) ?? []) {
+      const list = index.entryPostings.get(t);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const entry = list[k] as number;
+        const tf = list[k + 1] as number;
         if (scratch.covered[entry] === 0) touched.push(entry);
         scratch.bm25[entry] =
           (scratch.bm25[entry] as number) + (w * tf * (options.k1 + 1)) / (tf + options.k1);
@@ -364,9 +395,10 @@ export function createHybridEngine(
     for (const p of touchedPhrasings) {
       const m = scratch.matched[p] as number;
       scratch.matched[p] = 0;
-      const phrasing = index.phrasings[p] as Phrasing;
-      const s = m / (options.queryShare * queryMass + (1 - options.queryShare) * Math.max(phrasing.mass, m));
-      if (s > (scratch.phrasing[phrasing.entry] as number)) scratch.phrasing[phrasing.entry] = s;
+      const entry = index.phrasingEntry[p] as number;
+      const mass = index.phrasingMass[p] as number;
+      const s = m / (options.queryShare * queryMass + (1 - options.queryShare) * Math.max(mass, m));
+      if (s > (scratch.phrasing[entry] as number)) scratch.phrasing[entry] = s;
     }
 
     const knownTerms = unique.filter((t) => index.idf.has(t));
@@ -432,7 +464,7 @@ export function createHybridEngine(
       const w = weight.get(t) as number;
       subjectMass += w;
       // A word the typo corrector changed ("snore" to "score") is weak evidence that the entry is on the subject.
-      if (index.entryPostings.get(t)?.some(([entry]) => entry === first.entry))
+      if (postingsInclude(index.entryPostings.get(t), first.entry))
         subjectCovered += corrected.has(t) ? w * options.correctedSubjectShare : w;
     }
     const offSubject =
@@ -506,7 +538,12 @@ export function createHybridEngine(
       return { ...none, confidence };
     },
     suggest: createAutocomplete(kb, index, analyzer),
-    trained: () => ({ softmax: softmax?.export() ?? null }),
+    trained: () => ({
+      softmax: softmax?.export() ?? null,
+      corrector: corrector.data(),
+      index: index.data(),
+      options: optionsKey,
+    }),
     signals(query: string) {
       const clean = sanitizeQuery(query);
       return clean ? rank(clean).signals : undefined;
@@ -522,22 +559,27 @@ export function createHybridEngine(
 }
 
 /**
- * The softmax classifier over each entry's title and questions (as the index analysed them) and keywords;
- * restored from `trained` instead when given.
+ * The softmax classifier over each entry's title, questions and training phrasings (as the index analysed them)
+ * and keywords; restored from `trained` instead when given.
  */
 function trainSoftmax(
-  index: LexicalIndex,
+  examples: readonly Example[],
+  classes: number,
   options: HybridOptions['classifier'],
   trained?: TrainedModel,
 ): SoftmaxClassifier | undefined {
-  const examples = [
-    ...index.phrasings.map((p) => ({ terms: p.terms, label: p.entry })),
-    ...index.keywordTerms.map((terms, label) => ({ terms, label })),
-  ];
-  const classes = index.entries.length;
   if (options.softmaxShare <= 0 || examples.length * classes > options.maxSoftmaxCost) return undefined;
   return new SoftmaxClassifier(examples, classes, options.softmax, trained?.softmax ?? undefined);
 }
+
+/** Whether a flat [entry, value, ...] postings list has `entry`. */
+function postingsInclude(list: readonly number[] | undefined, entry: number): boolean {
+  if (!list) return false;
+  for (let k = 0; k < list.length; k += 2) if (list[k] === entry) return true;
+  return false;
+}
+
+const typoOptions = () => ({ ...DEFAULT_TYPO_OPTIONS, realWords: realWords() });
 
 /**
  * The typo corrector's vocabulary: every word of the curated text (titles, keywords, answers, synonyms), plus
@@ -557,7 +599,7 @@ export function buildCorrector(kb: KnowledgeBase, analyzer: Analyzer): TypoCorre
   }
   const questions = new Map<string, number>();
   for (const e of kb.entries) count(questions, phrasingsOf(e).join(' '));
-  const corrector = new TypoCorrector(curated, { ...DEFAULT_TYPO_OPTIONS, realWords: realWords() });
+  const corrector = new TypoCorrector(curated, typoOptions());
   const curatedStems = new Set([...curated.keys()].map((w) => analyzer.stem(w)));
   // A typo is a word the curated text never uses in any form, near a word it uses several times more often:
   // "oxytoxin" next to "oxytocin", but not "dating" next to "mating" or "spraying" next to "speaking".

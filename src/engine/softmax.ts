@@ -24,6 +24,9 @@ export interface SoftmaxModel {
   weights: Float64Array;
 }
 
+/** Passed as the examples with a stored model whose examples were not analysed again (see the constructor). */
+export const RESTORED: readonly Example[] = Object.freeze([]);
+
 export class SoftmaxClassifier {
   /** term -> offset of its row in `weights` (one weight per class). */
   private readonly rows = new Map<string, number>();
@@ -39,6 +42,12 @@ export class SoftmaxClassifier {
     trained?: SoftmaxModel,
   ) {
     this.scratch = new Float64Array(classes);
+    if (trained && examples === RESTORED) {
+      // Restored with the rest of a stored engine, whose key already says it was trained on these examples.
+      for (const [i, term] of trained.terms.entries()) this.rows.set(term, i * classes);
+      this.weights = trained.weights;
+      return;
+    }
     if (trained) {
       // The rows training would assign (terms in order of first use): a model of other examples is refused.
       const terms = [...new Set(examples.flatMap((e) => e.terms))];

@@ -25,6 +25,12 @@ const PREFIX = 7;
 const ID_BITS = 21;
 const ID_SPAN = 2 ** ID_BITS;
 
+/** A corrector as data: its words in the order they were added (with frequencies), and its delete index. */
+export interface CorrectorData {
+  known: [string, number][];
+  deletes: Float64Array;
+}
+
 export class TypoCorrector {
   private readonly known = new Map<string, number>();
   private readonly words: string[] = [];
@@ -33,7 +39,7 @@ export class TypoCorrector {
    * is a binary search. A Map from each delete string to its words held ~170,000 strings and arrays (7 MB);
    * this is 8 bytes a pair. Two deletes with the same hash only add a candidate that the distance check drops.
    */
-  private index = new Float64Array(0);
+  private index: Float64Array = new Float64Array(0);
   /** Pairs added since the index was last sorted (merged in at the next look-up). */
   private pending: number[] = [];
 
@@ -55,6 +61,22 @@ export class TypoCorrector {
     this.words.push(word);
     for (const h of deleteHashes(word, word.length >= this.options.minLength2 - 1 ? 2 : 1))
       this.pending.push(h * ID_SPAN + id);
+  }
+
+  /** The corrector as data, to store and restore (`TypoCorrector.restore`) without indexing again. */
+  data(): CorrectorData {
+    if (this.pending.length > 0) this.merge();
+    return { known: [...this.known], deletes: this.index };
+  }
+
+  static restore(data: CorrectorData, options: TypoOptions = DEFAULT_TYPO_OPTIONS): TypoCorrector {
+    const corrector = new TypoCorrector(new Map(), options);
+    for (const [word, frequency] of data.known) {
+      corrector.known.set(word, frequency);
+      if (word.length >= options.minLength1 - 1) corrector.words.push(word);
+    }
+    corrector.index = data.deletes;
+    return corrector;
   }
 
   has(word: string): boolean {

@@ -7,17 +7,21 @@ import { join, relative, sep } from 'node:path';
  * replicas serving the same knowledge report the same value whatever the files' times.
  */
 export async function hashKnowledgeDir(dir: string): Promise<string> {
-  const files = (await listFiles(dir)).sort();
+  const files = (await listFiles(dir))
+    .map((file) => ({ file, path: relative(dir, file).split(sep).join('/') }))
+    // Editor swap files, .git
+    .filter(({ path }) => !path.split('/').some((part) => part.startsWith('.')))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // Read at once, hashed in order.
+  const contents = await Promise.all(files.map(({ file }) => readFile(file)));
   const hash = createHash('sha256');
-  for (const file of files) {
-    const path = relative(dir, file).split(sep).join('/');
-    if (path.split('/').some((part) => part.startsWith('.'))) continue; // editor swap files, .git
+  files.forEach(({ path }, i) => {
     hash
       .update(path)
       .update('\0')
-      .update(await readFile(file))
+      .update(contents[i] as Buffer)
       .update('\0');
-  }
+  });
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -1,26 +1,34 @@
-import { loadKnowledgeOrReport } from '../cli/load-knowledge.ts';
-import { createEngine } from '../engine/index.ts';
+import type { KnowledgeCache } from '../knowledge-cache/index.ts';
 import type { Logger } from '../logger.ts';
 import { hashKnowledgeDir } from './hash.ts';
-import { type BuildEngine, type KnowledgeHolder, knowledgeHolder } from './holder.ts';
+import { type KnowledgeHolder, knowledgeHolder, type LoadedKnowledge } from './holder.ts';
 
 /**
  * The knowledge a serving process starts with (the bot and the HTTP endpoint alike): loaded, validated, built
- * and hashed, in the holder that live reload swaps later. Undefined, with every problem reported, when the
- * knowledge base is broken.
+ * and hashed (or restored from `cache`), in the holder that live reload swaps later. Undefined, with every
+ * problem reported, when the knowledge base is broken.
  */
 export async function loadInitialKnowledge(
   dir: string,
   logger: Logger,
-  build: BuildEngine = (kb) => createEngine(kb),
+  cache?: KnowledgeCache,
 ): Promise<KnowledgeHolder | undefined> {
-  const kb = await loadKnowledgeOrReport(dir);
-  if (!kb) return undefined;
-  const hash = await hashKnowledgeDir(dir);
-  const holder = knowledgeHolder({ kb, engine: await build(kb, hash), hash, loadedAt: new Date() });
+  const loaded = cache ? await cache.load(dir) : await loadWithoutCache(dir);
+  if (!loaded) return undefined;
+  const holder = knowledgeHolder(loaded);
   logger.info(
-    { entries: kb.entries.length, references: kb.references.size, hash: holder.current.hash },
+    { entries: loaded.kb.entries.length, references: loaded.kb.references.size, hash: loaded.hash },
     'knowledge base loaded',
   );
   return holder;
+}
+
+async function loadWithoutCache(dir: string): Promise<LoadedKnowledge | undefined> {
+  const [{ loadKnowledgeOrReport }, { createEngine }] = await Promise.all([
+    import('../cli/load-knowledge.ts'),
+    import('../engine/index.ts'),
+  ]);
+  const kb = await loadKnowledgeOrReport(dir);
+  if (!kb) return undefined;
+  return { kb, engine: createEngine(kb), hash: await hashKnowledgeDir(dir), loadedAt: new Date() };
 }

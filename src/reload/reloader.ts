@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createEngine } from '../engine/index.ts';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/index.ts';
+import { formatProblem } from '../knowledge/problems.ts';
 import type { Logger } from '../logger.ts';
 import { hashKnowledgeDir } from './hash.ts';
 import type { BuildEngine, KnowledgeHolder } from './holder.ts';
@@ -45,6 +45,8 @@ export function createReloader(options: {
         return 'unchanged';
       }
       const loadStarted = performance.now();
+      // Loaded on demand: a bot that started from the knowledge cache has not needed the YAML parser so far.
+      const { loadKnowledgeBase } = await import('../knowledge/load.ts');
       const { kb, problems, warnings } = await loadKnowledgeBase(dir);
       const loadMs = Math.round(performance.now() - loadStarted);
       const base = dir.replace(/\/$/, '');

@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.ts';
+import { knowledgeCache } from '../knowledge-cache/index.ts';
 import type { Logger } from '../logger.ts';
 import { type BotMetrics, createMetrics } from '../metrics/index.ts';
-import { modelCache } from '../model-cache/index.ts';
 import type { KnowledgeHolder } from '../reload/holder.ts';
 import { type LiveKnowledge, loadInitialKnowledge, startLiveKnowledge } from '../reload/index.ts';
 import { type Recording, startRecording } from '../store/setup.ts';
@@ -15,13 +15,13 @@ export interface Serving {
 }
 
 /**
- * Loads the knowledge (the trained model cached in DATA_DIR, so a restart with the same knowledge skips
- * training), opens the store, creates the process's metrics and watches the knowledge folder. Undefined, with
+ * Loads the knowledge (prepared once and cached in DATA_DIR, so a restart with the same knowledge skips
+ * parsing, validating and training), opens the store, creates the process's metrics and watches the knowledge folder. Undefined, with
  * every problem logged, when the knowledge base is invalid.
  */
 export async function startServing(config: Config, logger: Logger): Promise<Serving | undefined> {
-  const models = modelCache({ dir: config.dataDir, logger });
-  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger, models.build);
+  const cache = knowledgeCache({ dir: config.dataDir, logger });
+  const knowledge = await loadInitialKnowledge(config.knowledgeDir, logger, cache);
   if (!knowledge) return undefined;
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const recording = startRecording(config, logger, { serverSettings: true });
@@ -31,7 +31,7 @@ export async function startServing(config: Config, logger: Logger): Promise<Serv
     holder: knowledge,
     logger,
     onReload: metrics.knowledgeReloaded,
-    build: models.build,
+    build: cache.build,
   });
   return { knowledge, recording, metrics, live };
 }
