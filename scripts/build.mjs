@@ -36,15 +36,18 @@ const EXTERNAL = [
 /** Written last, so a build that failed half-way still reads as stale. */
 const STAMP = '.built';
 
-/** Bundles into `outdir` (default dist/). Resolves to how long it took, in ms. */
-export async function build({ outdir = join(ROOT, 'dist') } = {}) {
+/**
+ * Bundles into `outdir` (default dist/). Resolves to how long it took, in ms. `entryPoints` (default: the
+ * three serving ones) lets a test bundle a probe module exactly as production code is bundled.
+ */
+export async function build({ outdir = join(ROOT, 'dist'), entryPoints = ENTRY_POINTS } = {}) {
   const started = performance.now();
   const esbuild = await import('esbuild');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRY_POINTS,
+    entryPoints,
     outdir,
     bundle: true,
     // One shared chunk instead of the bot's code three times: the shard manager loads none of the engine.
@@ -53,6 +56,9 @@ export async function build({ outdir = join(ROOT, 'dist') } = {}) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
+    // discord.js picks each manager's cache limit by its class name (Options.cacheWithLimits); esbuild would
+    // rename a class that refers to itself (MessageManager -> _MessageManager), and the limit would not apply.
+    keepNames: true,
     // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

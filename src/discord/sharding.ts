@@ -15,8 +15,8 @@ export const SHARD_SCRIPT = fileURLToPath(
   new URL(FROM_SOURCES ? '../main.ts' : './main.js', import.meta.url),
 );
 
-/** Node options of a shard process: tsx's loader for the sources, source maps for the bundle. */
-export const SHARD_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : ['--enable-source-maps'];
+/** Node options of a shard process: tsx's loader for the sources; for the bundle, those `npm start` uses. */
+export const SHARD_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : ['--max-semi-space-size=1'];
 
 /**
  * Between two shard spawns, as discord.js's `ShardingManager#spawn` waits: Discord accepts one IDENTIFY per

@@ -62,7 +62,9 @@ export class Analyzer {
     let s = this.stems.get(word);
     if (s === undefined) {
       s = conflate(stemmer(word));
-      if (this.stems.size < 200_000) this.stems.set(word, s);
+      // Bounded: the knowledge base's words and the commonest question words fit; every new word a user types
+      // would otherwise stay in memory for good (stemming one again costs about a microsecond).
+      if (this.stems.size < 20_000) this.stems.set(word, s);
     }
     return s;
   }

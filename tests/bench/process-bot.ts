@@ -18,7 +18,7 @@ export interface BotProcess {
 
 /** The compiled bot (`node dist/main.js`, as `npm start` runs it) or the minimal discord.js baseline. */
 export const BOTS = {
-  ours: ['--enable-source-maps', '--max-semi-space-size=1', 'dist/main.js'],
+  ours: ['--max-semi-space-size=1', 'dist/main.js'],
   minimal: ['tests/bench/minimal-bot.mjs'],
 } as const;
 
