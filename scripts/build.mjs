@@ -59,6 +59,10 @@ export async function build({ outdir = join(ROOT, 'dist'), entryPoints = ENTRY_P
     // discord.js picks each manager's cache limit by its class name (Options.cacheWithLimits); esbuild would
     // rename a class that refers to itself (MessageManager -> _MessageManager), and the limit would not apply.
     keepNames: true,
+    // V8 keeps every loaded file's source for lazy compilation: minified, the bundle is 2.7 MB instead of
+    // 5.5 MB (RSS after ready about 111 -> 100 MB). Names stay (keepNames); the source maps map stack traces
+    // back to src/ with NODE_OPTIONS=--enable-source-maps.
+    minify: true,
     // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

@@ -4,8 +4,9 @@ import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import Database from 'libsql';
 import type { Connection } from './kysely-store.ts';
 import type { StoreSchema } from './schema.ts';
+import { SQLITE_FILE } from './sqlite-file.ts';
 
-export const SQLITE_FILE = 'oxytocin-bot.sqlite';
+export { SQLITE_FILE } from './sqlite-file.ts';
 
 /**
  * How long a write waits for another process's write (the shards of `start:sharded` share the file). libsql

@@ -34,6 +34,36 @@ describe('startRecording, as the bot runs it', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('with server settings and nothing stored yet, reads answer empty without creating or opening the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oxytocin-lazy-'));
+    const { logger, lines } = capture();
+    const recording = startRecording({ recordQuestions: 'off', retentionDays: 90, dataDir }, logger, {
+      serverSettings: true,
+    });
+    const store = recording.store;
+    if (!store) throw new Error('server settings need a store');
+    const window = { from: new Date(0), to: new Date() };
+    expect(await store.guildSettings('1')).toBeUndefined();
+    expect(await store.anyQuestionChannels()).toBe(false);
+    expect(await store.dailyCounts(window)).toEqual([]);
+    expect(await store.forgetGuild('1')).toEqual({ questions: 0, feedback: 0, picks: 0, settings: 0 });
+    expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(false);
+    expect(lines.map((l) => l.msg)).not.toContain('question store ready');
+
+    // Another process (a shard) saves a setting: the file now exists, and this store opens and reads it.
+    const other = startRecording({ recordQuestions: 'off', retentionDays: 90, dataDir }, capture().logger, {
+      serverSettings: true,
+    });
+    const saved = { questionChannelIds: ['42'], privateDefault: true };
+    await other.store?.saveGuildSettings('1', saved);
+    expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(true);
+    expect(await store.guildSettings('1')).toEqual(saved);
+    expect(await store.anyQuestionChannels()).toBe(true);
+    await other.stop();
+    await recording.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('opens SQLite in DATA_DIR, migrates, runs retention and writes what is recorded', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'oxytocin-on-'));
     const { logger, lines } = capture();
