@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from '../logger.ts';
+import { PRODUCTION_NODE_FLAGS } from '../startup/node-flags.ts';
 
 /**
  * Whether this code runs from the TypeScript sources (tsx: tests, the demo) or from the bundle in dist/, where
@@ -16,7 +17,7 @@ export const SHARD_SCRIPT = fileURLToPath(
 );
 
 /** Node options of a shard process: tsx's loader for the sources; for the bundle, those `npm start` uses. */
-export const SHARD_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : ['--max-semi-space-size=1'];
+export const SHARD_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : [...PRODUCTION_NODE_FLAGS];
 
 /**
  * Between two shard spawns, as discord.js's `ShardingManager#spawn` waits: Discord accepts one IDENTIFY per

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Simulator } from '../../src/simulator/index.ts';
+import { PRODUCTION_NODE_FLAGS } from '../../src/startup/node-flags.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -18,7 +19,7 @@ export interface BotProcess {
 
 /** The compiled bot (`node dist/main.js`, as `npm start` runs it) or the minimal discord.js baseline. */
 export const BOTS = {
-  ours: ['--max-semi-space-size=1', 'dist/main.js'],
+  ours: [...PRODUCTION_NODE_FLAGS, 'dist/main.js'],
   minimal: ['tests/bench/minimal-bot.mjs'],
 } as const;
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.mjs';
+import { PRODUCTION_NODE_FLAGS } from '../../src/startup/node-flags.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'oxytocin-bundle-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -21,6 +22,12 @@ describe('the production bundle (npm run build)', () => {
     expect(users.maxSize).toBe(100);
     await client.destroy();
   }, 60_000);
+
+  it('runs with the production Node options everywhere it is started', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    for (const name of ['start', 'start:sharded', 'start:http'])
+      expect(scripts[name], name).toContain(`node ${PRODUCTION_NODE_FLAGS.join(' ')} dist/`);
+  });
 
   it('is ASCII only, so V8 keeps each chunk as one byte a character', () => {
     const files = readdirSync(outdir, { recursive: true })
