@@ -81,7 +81,8 @@ const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x
 const ratio = (engine: number, fuse: number) => {
   if (!(engine > 0) || !(fuse > 0)) return '-';
   const r = fuse / engine;
-  return `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
+  // Below 1 (fuse.js builds faster), two significant digits: 0.0050x, not a 0.00x that says nothing.
+  return `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
 };
 console.log(
   `Node ${process.version}; times in ms; ratio = plain fuse.js / engine (above 1: the engine is that many times faster or smaller)${gc ? '' : '; run with --expose-gc for exact heap'}\n`,
