@@ -1,3 +1,4 @@
+import { createEngine } from '../engine/index.ts';
 import type { KnowledgeCache } from '../knowledge-cache/index.ts';
 import type { Logger } from '../logger.ts';
 import { hashKnowledgeDir } from './hash.ts';
@@ -24,10 +25,8 @@ export async function loadInitialKnowledge(
 }
 
 async function loadWithoutCache(dir: string): Promise<LoadedKnowledge | undefined> {
-  const [{ loadKnowledgeOrReport }, { createEngine }] = await Promise.all([
-    import('../cli/load-knowledge.ts'),
-    import('../engine/index.ts'),
-  ]);
+  // Loaded on demand, like the cache's miss path: the YAML parser only when knowledge is parsed.
+  const { loadKnowledgeOrReport } = await import('../cli/load-knowledge.ts');
   const kb = await loadKnowledgeOrReport(dir);
   if (!kb) return undefined;
   return { kb, engine: createEngine(kb), hash: await hashKnowledgeDir(dir), loadedAt: new Date() };
